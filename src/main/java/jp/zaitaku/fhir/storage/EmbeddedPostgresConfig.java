@@ -1,0 +1,54 @@
+package jp.zaitaku.fhir.storage;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.nio.file.Files;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The default database: a real PostgreSQL started by the server itself, its cluster kept under
+ * {@code <data dir>/postgres} so that data survives restarts. Used only when no
+ * {@code SPRING_DATASOURCE_URL} is given; with one, Spring Boot's own DataSource takes over.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnExpression("'${spring.datasource.url:}'.isEmpty()")
+public class EmbeddedPostgresConfig {
+
+	private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresConfig.class);
+
+	@Bean(destroyMethod = "close")
+	public EmbeddedPostgres embeddedPostgres(StorageProperties storage) throws IOException {
+		Files.createDirectories(storage.postgresDir());
+		new StalePostmasterGuard(storage.postgresDir()).stopLeftoverPostmaster();
+		log.info("Starting embedded PostgreSQL in {}", storage.postgresDir());
+		return EmbeddedPostgres.builder()
+				.setDataDirectory(storage.postgresDir())
+				.setCleanDataDirectory(false)
+				.setPort(storage.embeddedPostgresPort())
+				// The library's default trades durability for speed (synchronous_commit=off):
+				// a committed FHIR write must survive a crash.
+				.setServerConfig("synchronous_commit", "on")
+				.setServerConfig("listen_addresses", "127.0.0.1")
+				.setServerConfig("max_connections", "100")
+				.setLocaleConfig("encoding", "UTF8")
+				.setLocaleConfig("locale", "C")
+				.setPGStartupWait(java.time.Duration.ofSeconds(60))
+				.start();
+	}
+
+	@Bean
+	@ConfigurationProperties("spring.datasource.hikari")
+	public HikariDataSource dataSource(EmbeddedPostgres postgres) {
+		HikariDataSource dataSource = new HikariDataSource();
+		dataSource.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
+		dataSource.setUsername("postgres");
+		return dataSource;
+	}
+}

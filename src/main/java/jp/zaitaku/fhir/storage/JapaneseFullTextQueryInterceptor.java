@@ -1,0 +1,51 @@
+package jp.zaitaku.fhir.storage;
+
+import ca.uhn.fhir.interceptor.api.Hook;
+import ca.uhn.fhir.interceptor.api.Interceptor;
+import ca.uhn.fhir.interceptor.api.Pointcut;
+import ca.uhn.fhir.rest.api.Constants;
+import ca.uhn.fhir.rest.api.server.RequestDetails;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+import jp.zaitaku.fhir.server.FhirServerInterceptor;
+import org.springframework.stereotype.Component;
+
+/**
+ * Rewrites the full-text search parameters ({@code _content}, {@code _text}) of every search
+ * before HAPI parses them, so Japanese words are matched morpheme by morpheme. See
+ * {@link JapaneseFullTextQuery}.
+ */
+@Component
+@Interceptor
+public class JapaneseFullTextQueryInterceptor implements FhirServerInterceptor {
+
+	@Hook(Pointcut.SERVER_INCOMING_REQUEST_POST_PROCESSED)
+	public boolean rewriteFullTextParameters(RequestDetails request) {
+		Map<String, String[]> parameters = request.getParameters();
+		if (parameters == null || parameters.keySet().stream().noneMatch(JapaneseFullTextQueryInterceptor::isFullText)) {
+			return true;
+		}
+		Map<String, String[]> rewritten = new LinkedHashMap<>(parameters);
+		rewritten.replaceAll((name, values) -> isFullText(name) ? rewriteAll(values) : values);
+		request.setParameters(rewritten);
+		return true;
+	}
+
+	/** Only the plain form: {@code _content:contains} already matches analysed terms in HAPI. */
+	private static boolean isFullText(String parameterName) {
+		return parameterName.equals(Constants.PARAM_CONTENT) || parameterName.equals(Constants.PARAM_TEXT);
+	}
+
+	private static String[] rewriteAll(String[] values) {
+		return Arrays.stream(values).map(JapaneseFullTextQueryInterceptor::rewriteOrList).toArray(String[]::new);
+	}
+
+	/** A value may hold OR-alternatives separated by unescaped commas; each is rewritten on its own. */
+	private static String rewriteOrList(String value) {
+		return Arrays.stream(value.split("(?<!\\\\),", -1))
+				.map(JapaneseFullTextQuery::rewrite)
+				.collect(Collectors.joining(","));
+	}
+}
