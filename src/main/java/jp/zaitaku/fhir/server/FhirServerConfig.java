@@ -21,6 +21,7 @@ import ca.uhn.fhir.rest.server.util.ISearchParamRegistry;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.info.BuildProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -88,6 +89,15 @@ public class FhirServerConfig {
 		registration.setName("fhir");
 		// Initialise at start-up, not on the first request: the first caller should not pay for it.
 		registration.setLoadOnStartup(1);
+		return registration;
+	}
+
+	@Bean
+	public FilterRegistrationBean<RequestBodyLimitFilter> requestBodyLimitFilter(
+			FhirServerProperties properties, FhirContext fhirContext) {
+		FilterRegistrationBean<RequestBodyLimitFilter> registration = new FilterRegistrationBean<>(
+				new RequestBodyLimitFilter(properties.maxRequestSize().toBytes(), fhirContext));
+		registration.addUrlPatterns(FHIR_PATH + "/*");
 		return registration;
 	}
 

@@ -1,0 +1,80 @@
+package jp.zaitaku.fhir;
+
+import static io.restassured.RestAssured.given;
+
+import io.restassured.RestAssured;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The one server all HTTP tests talk to: the real application on a random port, on its own embedded
+ * PostgreSQL under target/. Every test class extends this with the same configuration, so Spring
+ * starts the server once for the whole run.
+ */
+@SpringBootTest(
+		classes = ZaitakuFhirApplication.class,
+		webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = {"zaitaku.storage.data-dir=target/test-data/shared-server", "zaitaku.server.max-request-size=1MB"})
+public abstract class FhirServerTestBase {
+
+	protected static final String FHIR_JSON = "application/fhir+json";
+	protected static final String FHIR_XML = "application/fhir+xml";
+	protected static final String KANA_EXTENSION = "http://hl7.org/fhir/StructureDefinition/iso21090-EN-representation";
+
+	@LocalServerPort
+	protected int port;
+
+	@BeforeEach
+	void pointRestAssuredAtTheServer() {
+		RestAssured.port = port;
+		RestAssured.basePath = "/fhir";
+		RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
+	}
+
+	protected static RequestSpecification fhir() {
+		return given().accept(FHIR_JSON).contentType(FHIR_JSON + "; charset=UTF-8");
+	}
+
+	/** A value no other test (or earlier run) has used, for identifiers and search isolation. */
+	protected static String unique() {
+		return UUID.randomUUID().toString();
+	}
+
+	/** A Patient in kanji and kana (漢字・カナ), as JP Core writes names, with a searchable identifier. */
+	protected static String patientJson(String family, String given, String familyKana, String givenKana, String identifier) {
+		return """
+				{"resourceType":"Patient",
+				 "identifier":[{"system":"urn:zaitaku:test","value":"%s"}],
+				 "name":[
+				  {"use":"official","text":"%s %s","family":"%s","given":["%s"],
+				   "extension":[{"url":"%s","valueCode":"IDE"}]},
+				  {"use":"official","text":"%s %s","family":"%s","given":["%s"],
+				   "extension":[{"url":"%s","valueCode":"SYL"}]}],
+				 "gender":"female","birthDate":"1938-04-01",
+				 "address":[{"text":"東京都練馬区豊玉北6-12-1","city":"練馬区","state":"東京都"}]}
+				""".formatted(identifier, family, given, family, given, KANA_EXTENSION,
+						familyKana, givenKana, familyKana, givenKana, KANA_EXTENSION);
+	}
+
+	protected static String createPatient(String family, String given, String familyKana, String givenKana) {
+		return created(fhir().body(patientJson(family, given, familyKana, givenKana, unique())).post("/Patient"));
+	}
+
+	protected static String communicationJson(String patientId, String text) {
+		return """
+				{"resourceType":"Communication","status":"completed",
+				 "subject":{"reference":"Patient/%s"},
+				 "payload":[{"contentString":"%s"}]}
+				""".formatted(patientId, text);
+	}
+
+	/** Asserts a 201 and returns the new resource's logical id. */
+	protected static String created(Response response) {
+		response.then().statusCode(201);
+		return response.jsonPath().getString("id");
+	}
+}

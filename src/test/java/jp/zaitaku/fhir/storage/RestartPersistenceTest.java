@@ -1,0 +1,111 @@
+package jp.zaitaku.fhir.storage;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Data survives restarts of the server on the same data directory: a polite stop, and a kill -9
+ * in the middle of writes (every write that was acknowledged must be there afterwards).
+ */
+class RestartPersistenceTest {
+
+	private static final String FHIR_JSON = "application/fhir+json";
+
+	private static final HttpClient HTTP = HttpClient.newHttpClient();
+	private static final Pattern ID_IN_LOCATION = Pattern.compile("/Communication/([^/]+)/_history/");
+
+	/** Returns the new id when the server acknowledged the write (201), otherwise null. */
+	private static String createCommunication(String baseUrl, String text) throws IOException, InterruptedException {
+		HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/Communication"))
+				.header("Content-Type", FHIR_JSON + "; charset=UTF-8")
+				.header("Prefer", "return=minimal")
+				.POST(HttpRequest.BodyPublishers.ofString("""
+						{"resourceType":"Communication","status":"completed","payload":[{"contentString":"%s"}]}
+						""".formatted(text)))
+				.build();
+		HttpResponse<Void> response = HTTP.send(request, HttpResponse.BodyHandlers.discarding());
+		if (response.statusCode() != 201) {
+			return null;
+		}
+		Matcher id = ID_IN_LOCATION.matcher(response.headers().firstValue("Location").orElse(""));
+		return id.find() ? id.group(1) : null;
+	}
+
+	@Test
+	void everyAcknowledgedWriteSurvivesAKillDuringWritesAndAPoliteRestart() throws Exception {
+		Path dataDir = Files.createDirectories(Path.of("target", "test-data", "restart-" + UUID.randomUUID())).toAbsolutePath();
+		Path log = dataDir.resolveSibling(dataDir.getFileName() + ".log");
+		List<String> acknowledged = new CopyOnWriteArrayList<>();
+		String earlyMessage;
+
+		try (ServerProcess first = ServerProcess.start(dataDir, log)) {
+			earlyMessage = createCommunication(first.baseUrl(), "退院前カンファレンスの日程を調整します");
+			Thread.sleep(2_000); // let the full-text index commit (it commits about once a second)
+
+			AtomicBoolean writing = new AtomicBoolean(true);
+			ExecutorService writers = Executors.newFixedThreadPool(4);
+			for (int i = 0; i < 4; i++) {
+				writers.submit(() -> {
+					int n = 0;
+					while (writing.get() && n++ < 2_000) {
+						try {
+							String id = createCommunication(first.baseUrl(), "夜間の巡回訪問で異常なし");
+							if (id != null) {
+								acknowledged.add(id);
+							}
+						} catch (IOException connectionLostAtKill) {
+							return;
+						} catch (InterruptedException stop) {
+							Thread.currentThread().interrupt();
+							return;
+						}
+					}
+				});
+			}
+			Thread.sleep(3_000);
+			first.kill();
+			writing.set(false);
+			writers.shutdown();
+			assertTrue(writers.awaitTermination(60, TimeUnit.SECONDS));
+		}
+		assertFalse(acknowledged.isEmpty(), "some writes were acknowledged before the kill");
+
+		try (ServerProcess second = ServerProcess.start(dataDir, log.resolveSibling(log.getFileName() + ".2"))) {
+			for (String id : acknowledged) {
+				given().baseUri(second.baseUrl()).accept(FHIR_JSON).get("/Communication/" + id).then().statusCode(200);
+			}
+			given().baseUri(second.baseUrl()).accept(FHIR_JSON)
+					.queryParam("_content", "退院前カンファレンス").queryParam("_count", "200")
+					.get("/Communication")
+					.then().statusCode(200).body("entry.resource.id", hasItem(earlyMessage));
+			assertTrue(second.stop() >= 0);
+		}
+		assertFalse(Files.exists(dataDir.resolve("postgres").resolve("postmaster.pid")), "a polite stop also stops PostgreSQL");
+
+		try (ServerProcess third = ServerProcess.start(dataDir, log.resolveSibling(log.getFileName() + ".3"))) {
+			given().baseUri(third.baseUrl()).accept(FHIR_JSON).get("/Communication/" + earlyMessage)
+					.then().statusCode(200).body("payload[0].contentString", equalTo("退院前カンファレンスの日程を調整します"));
+		}
+	}
+}
