@@ -12,6 +12,7 @@ import ca.uhn.fhir.jpa.model.config.PartitionSettings;
 import ca.uhn.fhir.jpa.model.config.SubscriptionSettings;
 import ca.uhn.fhir.jpa.subscription.channel.config.SubscriptionChannelConfig;
 import jakarta.persistence.EntityManagerFactory;
+import jp.zaitaku.fhir.storage.DatabaseSchemaMigrator;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.orm.jpa.JpaProperties;
@@ -69,6 +70,11 @@ public class FhirJpaConfig {
 		return new PartitionSettings();
 	}
 
+	@Bean
+	public DatabaseSchemaMigrator databaseSchemaMigrator(DataSource dataSource) {
+		return new DatabaseSchemaMigrator(dataSource);
+	}
+
 	@Primary
 	@Bean
 	public LocalContainerEntityManagerFactoryBean entityManagerFactory(
@@ -76,7 +82,9 @@ public class FhirJpaConfig {
 			FhirContext fhirContext,
 			JpaStorageSettings storageSettings,
 			JpaProperties jpaProperties,
-			DataSource dataSource) {
+			DataSource dataSource,
+			DatabaseSchemaMigrator schemaMigrator) {
+		schemaMigrator.migrate();
 		LocalContainerEntityManagerFactoryBean factory =
 				HapiEntityManagerFactoryUtil.newEntityManagerFactory(beanFactory, fhirContext, storageSettings);
 		factory.setPersistenceUnitName("HAPI_PU");

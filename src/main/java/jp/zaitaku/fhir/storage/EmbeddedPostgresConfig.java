@@ -32,9 +32,11 @@ public class EmbeddedPostgresConfig {
 				.setDataDirectory(storage.postgresDir())
 				.setCleanDataDirectory(false)
 				.setPort(storage.embeddedPostgresPort())
-				// The library's default trades durability for speed (synchronous_commit=off):
-				// a committed FHIR write must survive a crash.
+				// The library is made for throwaway test databases: it starts PostgreSQL with fsync
+				// off (-F) and synchronous_commit off. A committed FHIR write must survive a crash.
+				.setServerConfig("fsync", "on")
 				.setServerConfig("synchronous_commit", "on")
+				.setServerConfig("full_page_writes", "on")
 				.setServerConfig("listen_addresses", "127.0.0.1")
 				.setServerConfig("max_connections", "100")
 				.setLocaleConfig("encoding", "UTF8")
