@@ -3,6 +3,9 @@ package jp.zaitaku.fhir;
 import static io.restassured.RestAssured.given;
 
 import io.restassured.RestAssured;
+import java.io.IOException;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import java.util.UUID;
@@ -70,6 +73,19 @@ public abstract class FhirServerTestBase {
 				 "subject":{"reference":"Patient/%s"},
 				 "payload":[{"contentString":"%s"}]}
 				""".formatted(patientId, text);
+	}
+
+	/**
+	 * Sends a GET exactly as written, bypassing the HTTP client's own URL checks (which would refuse
+	 * or re-encode what a careless client sends), and returns the raw response: status line, headers, body.
+	 */
+	protected String rawGet(String pathAndQuery) throws IOException {
+		try (Socket socket = new Socket("localhost", port)) {
+			socket.getOutputStream().write(("GET " + pathAndQuery + " HTTP/1.1\r\nHost: localhost\r\n"
+							+ "Accept: application/fhir+json\r\nConnection: close\r\n\r\n")
+					.getBytes(StandardCharsets.UTF_8));
+			return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		}
 	}
 
 	/** Asserts a 201 and returns the new resource's logical id. */

@@ -56,6 +56,9 @@ public class FhirJpaConfig {
 		settings.setMarkResourcesForReindexingUponSearchParameterChange(true);
 		settings.setMaximumExpansionSize(5000);
 		settings.setMaximumTransactionBundleSize(server.maxTransactionEntries());
+		// A search answers from the database every time: a visiting nurse who has just posted a report
+		// must see it in the team's next search, not a result list cached for a minute.
+		settings.setReuseCachedSearchResultsForMillis(null);
 		return settings;
 	}
 

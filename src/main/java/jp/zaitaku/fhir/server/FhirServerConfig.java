@@ -46,7 +46,8 @@ public class FhirServerConfig {
 			DatabaseBackedPagingProvider pagingProvider,
 			FhirServerProperties properties,
 			ObjectProvider<BuildProperties> buildProperties,
-			List<FhirServerInterceptor> interceptors) {
+			List<FhirServerInterceptor> interceptors,
+			List<FhirOperationProvider> operationProviders) {
 		FhirContext fhirContext = systemDao.getContext();
 		// Stored narratives are kept as sent; generating new ones costs CPU on every write for no caller.
 		fhirContext.setNarrativeGenerator((INarrativeGenerator) null);
@@ -58,6 +59,7 @@ public class FhirServerConfig {
 		server.registerProviders(resourceProviders.createProviders());
 		server.registerProvider(systemProvider);
 		server.registerProvider(reindexProvider);
+		operationProviders.forEach(server::registerProvider);
 
 		JpaCapabilityStatementProvider capabilityStatement = new JpaCapabilityStatementProvider(
 				server, systemDao, storageSettings, searchParamRegistry, validationSupport);
@@ -97,6 +99,14 @@ public class FhirServerConfig {
 			FhirServerProperties properties, FhirContext fhirContext) {
 		FilterRegistrationBean<RequestBodyLimitFilter> registration = new FilterRegistrationBean<>(
 				new RequestBodyLimitFilter(properties.maxRequestSize().toBytes(), fhirContext));
+		registration.addUrlPatterns(FHIR_PATH + "/*");
+		return registration;
+	}
+
+	@Bean
+	public FilterRegistrationBean<MalformedQueryFilter> malformedQueryFilter(FhirContext fhirContext) {
+		FilterRegistrationBean<MalformedQueryFilter> registration =
+				new FilterRegistrationBean<>(new MalformedQueryFilter(fhirContext));
 		registration.addUrlPatterns(FHIR_PATH + "/*");
 		return registration;
 	}

@@ -1,7 +1,6 @@
 package jp.zaitaku.fhir.server;
 
 import ca.uhn.fhir.context.FhirContext;
-import ca.uhn.fhir.rest.api.Constants;
 import ca.uhn.fhir.rest.server.exceptions.PayloadTooLargeException;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -11,7 +10,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -36,22 +34,11 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
 		if (request.getContentLengthLong() > maxBytes) {
 			// Drain nothing: tell Tomcat to close the connection rather than read what we refuse.
 			response.setHeader("Connection", "close");
-			writeTooLarge(response);
+			OperationOutcomeResponse.write(
+					response, fhirContext, 413, OperationOutcome.IssueType.TOOLONG, tooLargeMessage(maxBytes));
 			return;
 		}
 		chain.doFilter(new LimitedRequest(request, maxBytes), response);
-	}
-
-	private void writeTooLarge(HttpServletResponse response) throws IOException {
-		OperationOutcome outcome = new OperationOutcome();
-		outcome.addIssue()
-				.setSeverity(OperationOutcome.IssueSeverity.ERROR)
-				.setCode(OperationOutcome.IssueType.TOOLONG)
-				.setDiagnostics(tooLargeMessage(maxBytes));
-		response.setStatus(413);
-		response.setContentType(Constants.CT_FHIR_JSON_NEW);
-		response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-		response.getWriter().write(fhirContext.newJsonParser().encodeResourceToString(outcome));
 	}
 
 	static String tooLargeMessage(long maxBytes) {

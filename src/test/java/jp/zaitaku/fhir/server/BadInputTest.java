@@ -2,6 +2,7 @@ package jp.zaitaku.fhir.server;
 
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
 
 import io.restassured.response.ValidatableResponse;
 import java.io.ByteArrayInputStream;
@@ -135,5 +136,30 @@ class BadInputTest extends FhirServerTestBase {
 		String id = createPatient("下石神井", "秋", "シモシャクジイ", "アキ");
 		String other = patientJson("下石神井", "秋", "シモシャクジイ", "アキ", unique()).replaceFirst("\\{", "{\"id\":\"not-" + id + "\",");
 		assertOperationOutcome(fhir().body(other).put("/Patient/" + id).then(), 400);
+	}
+
+	@Test
+	void brokenPercentEncodingInTheQueryIsRefused() throws Exception {
+		for (String query : new String[] {"/fhir/Patient?family=%E7%B7%B4%E9%A6%AC%2", "/fhir/Patient?family=100%", "/fhir/Patient?%zz=1"}) {
+			String response = rawGet(query);
+			org.hamcrest.MatcherAssert.assertThat(query, response, startsWith("HTTP/1.1 400"));
+			org.hamcrest.MatcherAssert.assertThat(query, response, containsString("\"resourceType\":\"OperationOutcome\""));
+		}
+	}
+
+	@Test
+	void unencodedPipeInATokenSearchIsAccepted() throws Exception {
+		String identifier = unique();
+		fhir().body(patientJson("旭丘", "守", "アサヒガオカ", "マモル", identifier)).post("/Patient").then().statusCode(201);
+		String response = rawGet("/fhir/Patient?identifier=urn:zaitaku:test|" + identifier);
+		org.hamcrest.MatcherAssert.assertThat(response, startsWith("HTTP/1.1 200"));
+		org.hamcrest.MatcherAssert.assertThat(response, containsString("\"total\":1"));
+	}
+
+	@Test
+	void requestTomcatCannotParseStillGetsAnOperationOutcome() throws Exception {
+		String response = rawGet("/fhir/Patient?name=<script>");
+		org.hamcrest.MatcherAssert.assertThat(response, startsWith("HTTP/1.1 400"));
+		org.hamcrest.MatcherAssert.assertThat(response, containsString("\"resourceType\":\"OperationOutcome\""));
 	}
 }

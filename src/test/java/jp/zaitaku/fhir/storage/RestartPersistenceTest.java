@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.restassured.specification.RequestSpecification;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -23,6 +24,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
+import org.springframework.util.FileSystemUtils;
+import java.time.Duration;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Data survives restarts of the server on the same data directory: a polite stop, and a kill -9
@@ -50,6 +54,11 @@ class RestartPersistenceTest {
 		}
 		Matcher id = ID_IN_LOCATION.matcher(response.headers().firstValue("Location").orElse(""));
 		return id.find() ? id.group(1) : null;
+	}
+
+	/** Requests to a separate server; RestAssured's static settings belong to the shared test server. */
+	private static RequestSpecification on(ServerProcess server) {
+		return given().baseUri(server.baseUrl()).port(server.port()).basePath("");
 	}
 
 	@Test
@@ -93,9 +102,9 @@ class RestartPersistenceTest {
 
 		try (ServerProcess second = ServerProcess.start(dataDir, log.resolveSibling(log.getFileName() + ".2"))) {
 			for (String id : acknowledged) {
-				given().baseUri(second.baseUrl()).accept(FHIR_JSON).get("/Communication/" + id).then().statusCode(200);
+				on(second).accept(FHIR_JSON).get("/Communication/" + id).then().statusCode(200);
 			}
-			given().baseUri(second.baseUrl()).accept(FHIR_JSON)
+			on(second).accept(FHIR_JSON)
 					.queryParam("_content", "退院前カンファレンス").queryParam("_count", "200")
 					.get("/Communication")
 					.then().statusCode(200).body("entry.resource.id", hasItem(earlyMessage));
@@ -103,9 +112,15 @@ class RestartPersistenceTest {
 		}
 		assertFalse(Files.exists(dataDir.resolve("postgres").resolve("postmaster.pid")), "a polite stop also stops PostgreSQL");
 
+		// An operator lost the index directory: the next start rebuilds it from the database.
+		FileSystemUtils.deleteRecursively(dataDir.resolve("lucene"));
 		try (ServerProcess third = ServerProcess.start(dataDir, log.resolveSibling(log.getFileName() + ".3"))) {
-			given().baseUri(third.baseUrl()).accept(FHIR_JSON).get("/Communication/" + earlyMessage)
+			on(third).accept(FHIR_JSON).get("/Communication/" + earlyMessage)
 					.then().statusCode(200).body("payload[0].contentString", equalTo("退院前カンファレンスの日程を調整します"));
+			await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
+					on(third).accept(FHIR_JSON)
+							.queryParam("_content", "退院前カンファレンス").get("/Communication")
+							.then().statusCode(200).body("entry.resource.id", hasItem(earlyMessage)));
 		}
 	}
 }

@@ -44,6 +44,10 @@ final class ServerProcess implements AutoCloseable {
 		return server;
 	}
 
+	int port() {
+		return port;
+	}
+
 	String baseUrl() {
 		return "http://localhost:" + port + "/fhir";
 	}

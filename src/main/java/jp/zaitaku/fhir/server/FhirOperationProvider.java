@@ -1,0 +1,7 @@
+package jp.zaitaku.fhir.server;
+
+/**
+ * Marker for Spring beans that are HAPI plain providers (operations such as {@code $reindex-fulltext}):
+ * every bean of this type is registered on the RestfulServer.
+ */
+public interface FhirOperationProvider {}
