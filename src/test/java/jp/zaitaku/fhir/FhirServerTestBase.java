@@ -80,10 +80,26 @@ public abstract class FhirServerTestBase {
 	 * or re-encode what a careless client sends), and returns the raw response: status line, headers, body.
 	 */
 	protected String rawGet(String pathAndQuery) throws IOException {
+		return rawRequest("GET", pathAndQuery, null, null);
+	}
+
+	/** Like {@link #rawGet}, for any method, with an optional Content-Type and body. */
+	protected String rawRequest(String method, String pathAndQuery, String contentType, byte[] body) throws IOException {
+		StringBuilder head = new StringBuilder(method + " " + pathAndQuery + " HTTP/1.1\r\nHost: localhost\r\n"
+				+ "Accept: application/fhir+json\r\nConnection: close\r\n");
+		if (contentType != null) {
+			head.append("Content-Type: ").append(contentType).append("\r\n");
+		}
+		if (body != null) {
+			head.append("Content-Length: ").append(body.length).append("\r\n");
+		}
+		head.append("\r\n");
 		try (Socket socket = new Socket("localhost", port)) {
-			socket.getOutputStream().write(("GET " + pathAndQuery + " HTTP/1.1\r\nHost: localhost\r\n"
-							+ "Accept: application/fhir+json\r\nConnection: close\r\n\r\n")
-					.getBytes(StandardCharsets.UTF_8));
+			socket.setSoTimeout(60_000);
+			socket.getOutputStream().write(head.toString().getBytes(StandardCharsets.UTF_8));
+			if (body != null) {
+				socket.getOutputStream().write(body);
+			}
 			return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 		}
 	}

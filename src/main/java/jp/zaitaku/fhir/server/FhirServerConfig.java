@@ -104,9 +104,9 @@ public class FhirServerConfig {
 	}
 
 	@Bean
-	public FilterRegistrationBean<MalformedQueryFilter> malformedQueryFilter(FhirContext fhirContext) {
-		FilterRegistrationBean<MalformedQueryFilter> registration =
-				new FilterRegistrationBean<>(new MalformedQueryFilter(fhirContext));
+	public FilterRegistrationBean<MalformedRequestFilter> malformedRequestFilter(FhirContext fhirContext) {
+		FilterRegistrationBean<MalformedRequestFilter> registration =
+				new FilterRegistrationBean<>(new MalformedRequestFilter(fhirContext));
 		registration.addUrlPatterns(FHIR_PATH + "/*");
 		return registration;
 	}
