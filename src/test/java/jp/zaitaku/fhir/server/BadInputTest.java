@@ -162,4 +162,31 @@ class BadInputTest extends FhirServerTestBase {
 		org.hamcrest.MatcherAssert.assertThat(response, startsWith("HTTP/1.1 400"));
 		org.hamcrest.MatcherAssert.assertThat(response, containsString("\"resourceType\":\"OperationOutcome\""));
 	}
+
+	@Test
+	void elementsR4DoesNotHaveAreRefusedInsteadOfSilentlyDropped() {
+		String identifier = unique();
+		String withUnknown = patientJson("羽沢", "稔", "ハザワ", "ミノル", identifier).replaceFirst("\\{", "{\"careLevel\":\"要介護3\",");
+		assertOperationOutcome(fhir().body(withUnknown).post("/Patient").then(), 400)
+				.body("issue[0].diagnostics", containsString("careLevel"));
+		assertNoPatientWith(identifier);
+	}
+
+	@Test
+	void extensionWithoutUrlIsRefused() {
+		String identifier = unique();
+		String body = patientJson("羽沢", "実", "ハザワ", "ミノル", identifier)
+				.replaceFirst("\\{", "{\"extension\":[{\"valueString\":\"要介護3\"}],");
+		assertOperationOutcome(fhir().body(body).post("/Patient").then(), 400).body("issue[0].diagnostics", containsString("url"));
+		assertNoPatientWith(identifier);
+	}
+
+	@Test
+	void transactionWithAnUnknownElementInOneEntryStoresNothing() {
+		String identifier = unique();
+		String bundle = TransactionTest.homeCareTransaction(identifier, "urn:uuid:7d5c1a38-0001-4a52-9b7e-000000000001")
+				.replace("\"status\":\"final\"", "\"status\":\"final\",\"careLevel\":\"要介護3\"");
+		assertOperationOutcome(fhir().body(bundle).post("/").then(), 400);
+		assertNoPatientWith(identifier);
+	}
 }
