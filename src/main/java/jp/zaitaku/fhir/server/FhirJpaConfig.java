@@ -13,11 +13,14 @@ import ca.uhn.fhir.jpa.model.config.SubscriptionSettings;
 import ca.uhn.fhir.jpa.subscription.channel.config.SubscriptionChannelConfig;
 import jakarta.persistence.EntityManagerFactory;
 import jp.zaitaku.fhir.storage.DatabaseSchemaMigrator;
+import jp.zaitaku.fhir.storage.IndexOpenMarker;
+import jp.zaitaku.fhir.storage.StorageProperties;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.orm.jpa.JpaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.DependsOn;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 import org.springframework.orm.jpa.JpaTransactionManager;
@@ -78,8 +81,15 @@ public class FhirJpaConfig {
 		return new DatabaseSchemaMigrator(dataSource);
 	}
 
+	/** Created before, and so destroyed after, the EntityManagerFactory that closes the index. */
+	@Bean
+	public IndexOpenMarker indexOpenMarker(StorageProperties storage) {
+		return new IndexOpenMarker(storage.luceneDir());
+	}
+
 	@Primary
 	@Bean
+	@DependsOn("indexOpenMarker")
 	public LocalContainerEntityManagerFactoryBean entityManagerFactory(
 			ConfigurableListableBeanFactory beanFactory,
 			FhirContext fhirContext,

@@ -56,12 +56,17 @@ public class FullTextIndexRebuilder implements DisposableBean {
 		this.transactions = new TransactionTemplate(transactionManager);
 	}
 
-	/** Starts a rebuild unless one is running; returns at once. */
-	public synchronized Status start() {
+	/** Starts a rebuild of every resource unless one is running; returns at once. */
+	public Status start() {
+		return start(Instant.EPOCH);
+	}
+
+	/** Starts re-indexing the resources updated since the given moment, unless a rebuild is running. */
+	public synchronized Status start(Instant updatedSince) {
 		if (current == null || current.isDone()) {
 			indexed.set(0);
 			status.set(new Status(true, 0, Instant.now(), null, null));
-			current = worker.submit(this::rebuild);
+			current = worker.submit(() -> rebuild(java.util.Date.from(updatedSince)));
 		}
 		return status();
 	}
@@ -83,14 +88,14 @@ public class FullTextIndexRebuilder implements DisposableBean {
 		return status();
 	}
 
-	private void rebuild() {
+	private void rebuild(java.util.Date updatedSince) {
 		Instant started = status.get().startedAt();
 		log.info("Rebuilding the full-text index from the database");
 		try {
 			Long after = -1L;
 			while (after != null) {
 				long from = after;
-				after = transactions.execute(tx -> reindexBatchAfter(from));
+				after = transactions.execute(tx -> reindexBatchAfter(from, updatedSince));
 			}
 			status.set(new Status(false, indexed.get(), started, Instant.now(), null));
 			log.info("Full-text index rebuilt: {} resources", indexed.get());
@@ -101,12 +106,14 @@ public class FullTextIndexRebuilder implements DisposableBean {
 	}
 
 	/** Re-indexes the next batch of live resources; returns the last primary key seen, or null when done. */
-	private Long reindexBatchAfter(long afterPid) {
+	private Long reindexBatchAfter(long afterPid, java.util.Date updatedSince) {
 		List<ResourceTable> batch = entityManager
 				.createQuery(
-						"SELECT t FROM ResourceTable t WHERE t.myPid.myId > :after AND t.myDeleted IS NULL ORDER BY t.myPid.myId",
+						"SELECT t FROM ResourceTable t WHERE t.myPid.myId > :after AND t.myDeleted IS NULL"
+								+ " AND t.myUpdated >= :since ORDER BY t.myPid.myId",
 						ResourceTable.class)
 				.setParameter("after", afterPid)
+				.setParameter("since", updatedSince)
 				.setMaxResults(BATCH_SIZE)
 				.getResultList();
 		if (batch.isEmpty()) {

@@ -14,8 +14,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * At start-up, rebuilds the full-text index in the background when it was made with another
- * analysis, or is new (deleted, moved, first start against an existing external database). The
- * analysis in use is recorded next to the index once a rebuild has finished.
+ * analysis, or is new (deleted, moved, first start against an existing external database); the
+ * analysis in use is recorded next to the index once a rebuild has finished. After an abrupt stop
+ * (see {@link IndexOpenMarker}) it re-indexes only what was written shortly before it.
  */
 @Component
 public class FullTextIndexStartupCheck {
@@ -26,8 +27,14 @@ public class FullTextIndexStartupCheck {
 	private final FullTextIndexRebuilder rebuilder;
 	private final Path fingerprintFile;
 
-	public FullTextIndexStartupCheck(FullTextIndexRebuilder rebuilder, StorageProperties storage) {
+	/** Index changes older than this before the last heartbeat were certainly committed. */
+	private static final java.time.Duration CRASH_MARGIN = java.time.Duration.ofMinutes(1);
+
+	private final IndexOpenMarker openMarker;
+
+	public FullTextIndexStartupCheck(FullTextIndexRebuilder rebuilder, StorageProperties storage, IndexOpenMarker openMarker) {
 		this.rebuilder = rebuilder;
+		this.openMarker = openMarker;
 		this.fingerprintFile = storage.luceneDir().resolve(FINGERPRINT_FILE);
 	}
 
@@ -36,6 +43,10 @@ public class FullTextIndexStartupCheck {
 		String current = JapaneseTextAnalysis.fingerprint();
 		if (Files.isRegularFile(fingerprintFile)
 				&& Files.readString(fingerprintFile, StandardCharsets.UTF_8).equals(current)) {
+			openMarker.lastHeartbeatOfAnUncleanRun().ifPresent(lastBeat -> {
+				log.warn("Re-indexing resources written since {} (the last run stopped abruptly)", lastBeat.minus(CRASH_MARGIN));
+				rebuilder.start(lastBeat.minus(CRASH_MARGIN));
+			});
 			return;
 		}
 		log.warn("The full-text index was built with another analysis or is new; rebuilding it in the background");

@@ -108,6 +108,14 @@ class RestartPersistenceTest {
 					.queryParam("_content", "退院前カンファレンス").queryParam("_count", "200")
 					.get("/Communication")
 					.then().statusCode(200).body("entry.resource.id", hasItem(earlyMessage));
+			// The index's last uncommitted moments were redone from the database after the kill.
+			List<String> lastWrites = acknowledged.subList(Math.max(0, acknowledged.size() - 10), acknowledged.size());
+			await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+				for (String id : lastWrites) {
+					on(second).accept(FHIR_JSON).queryParam("_content", "巡回訪問").queryParam("_id", id)
+							.get("/Communication").then().statusCode(200).body("entry.resource.id", hasItem(id));
+				}
+			});
 			assertTrue(second.stop() >= 0);
 		}
 		assertFalse(Files.exists(dataDir.resolve("postgres").resolve("postmaster.pid")), "a polite stop also stops PostgreSQL");
