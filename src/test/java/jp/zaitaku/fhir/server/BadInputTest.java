@@ -1,5 +1,6 @@
 package jp.zaitaku.fhir.server;
 
+import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
@@ -142,8 +143,8 @@ class BadInputTest extends FhirServerTestBase {
 	void brokenPercentEncodingInTheQueryIsRefused() throws Exception {
 		for (String query : new String[] {"/fhir/Patient?family=%E7%B7%B4%E9%A6%AC%2", "/fhir/Patient?family=100%", "/fhir/Patient?%zz=1"}) {
 			String response = rawGet(query);
-			org.hamcrest.MatcherAssert.assertThat(query, response, startsWith("HTTP/1.1 400"));
-			org.hamcrest.MatcherAssert.assertThat(query, response, containsString("\"resourceType\":\"OperationOutcome\""));
+			assertThat(query, response, startsWith("HTTP/1.1 400"));
+			assertThat(query, response, containsString("\"resourceType\":\"OperationOutcome\""));
 		}
 	}
 
@@ -152,15 +153,15 @@ class BadInputTest extends FhirServerTestBase {
 		String identifier = unique();
 		fhir().body(patientJson("旭丘", "守", "アサヒガオカ", "マモル", identifier)).post("/Patient").then().statusCode(201);
 		String response = rawGet("/fhir/Patient?identifier=urn:zaitaku:test|" + identifier);
-		org.hamcrest.MatcherAssert.assertThat(response, startsWith("HTTP/1.1 200"));
-		org.hamcrest.MatcherAssert.assertThat(response, containsString("\"total\":1"));
+		assertThat(response, startsWith("HTTP/1.1 200"));
+		assertThat(response, containsString("\"total\":1"));
 	}
 
 	@Test
 	void requestTomcatCannotParseStillGetsAnOperationOutcome() throws Exception {
 		String response = rawGet("/fhir/Patient?name=<script>");
-		org.hamcrest.MatcherAssert.assertThat(response, startsWith("HTTP/1.1 400"));
-		org.hamcrest.MatcherAssert.assertThat(response, containsString("\"resourceType\":\"OperationOutcome\""));
+		assertThat(response, startsWith("HTTP/1.1 400"));
+		assertThat(response, containsString("\"resourceType\":\"OperationOutcome\""));
 	}
 
 	@Test

@@ -1,9 +1,11 @@
 package jp.zaitaku.fhir.storage;
 
+import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 
 import java.util.List;
+import org.hamcrest.Matcher;
 import jp.zaitaku.fhir.FhirServerTestBase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,7 +34,7 @@ class JapaneseFullTextSearchTest extends FhirServerTestBase {
 				.extract().jsonPath().getList("entry.resource.id");
 	}
 
-	private static org.hamcrest.Matcher<Iterable<? super String>> includes(String id) {
+	private static Matcher<Iterable<? super String>> includes(String id) {
 		return hasItem(id);
 	}
 
@@ -43,9 +45,9 @@ class JapaneseFullTextSearchTest extends FhirServerTestBase {
 		String unrelated = message("褥瘡の処置を行いました");
 
 		List<String> hits = contentSearch("嚥下");
-		org.hamcrest.MatcherAssert.assertThat(hits, includes(dysphagiaPhrase));
-		org.hamcrest.MatcherAssert.assertThat(hits, includes(dysphagia));
-		org.hamcrest.MatcherAssert.assertThat(hits, not(includes(unrelated)));
+		assertThat(hits, includes(dysphagiaPhrase));
+		assertThat(hits, includes(dysphagia));
+		assertThat(hits, not(includes(unrelated)));
 	}
 
 	@Test
@@ -53,9 +55,9 @@ class JapaneseFullTextSearchTest extends FhirServerTestBase {
 		String nerima = message("東京都練馬区在住の独居高齢者");
 		String kyoto = message("京都の長女が週末に来訪");
 
-		org.hamcrest.MatcherAssert.assertThat(contentSearch("京都"), not(includes(nerima)));
-		org.hamcrest.MatcherAssert.assertThat(contentSearch("京都"), includes(kyoto));
-		org.hamcrest.MatcherAssert.assertThat(contentSearch("練馬区"), includes(nerima));
+		assertThat(contentSearch("京都"), not(includes(nerima)));
+		assertThat(contentSearch("京都"), includes(kyoto));
+		assertThat(contentSearch("練馬区"), includes(nerima));
 	}
 
 	@Test
@@ -63,16 +65,16 @@ class JapaneseFullTextSearchTest extends FhirServerTestBase {
 		String ct = message("ＣＴ検査の結果を共有します");
 		String cancer = message("ｶﾞﾝの疼痛管理について相談");
 
-		org.hamcrest.MatcherAssert.assertThat(contentSearch("CT"), includes(ct));
-		org.hamcrest.MatcherAssert.assertThat(contentSearch("ｃｔ"), includes(ct));
-		org.hamcrest.MatcherAssert.assertThat(contentSearch("ガン"), includes(cancer));
-		org.hamcrest.MatcherAssert.assertThat(contentSearch("ｶﾞﾝ"), includes(cancer));
+		assertThat(contentSearch("CT"), includes(ct));
+		assertThat(contentSearch("ｃｔ"), includes(ct));
+		assertThat(contentSearch("ガン"), includes(cancer));
+		assertThat(contentSearch("ｶﾞﾝ"), includes(cancer));
 	}
 
 	@Test
 	void hiraganaAndKatakanaSpellingsFindEachOther() {
 		String hiragana = message("がんの在宅緩和ケアを開始");
-		org.hamcrest.MatcherAssert.assertThat(contentSearch("ガン"), includes(hiragana));
+		assertThat(contentSearch("ガン"), includes(hiragana));
 	}
 
 	@Test
@@ -80,8 +82,8 @@ class JapaneseFullTextSearchTest extends FhirServerTestBase {
 		String visit = message("訪問看護ステーションから報告");
 		String decline = message("食事量と機能の低下が続く");
 
-		org.hamcrest.MatcherAssert.assertThat(contentSearch("訪問看護"), includes(visit));
-		org.hamcrest.MatcherAssert.assertThat(contentSearch("機能低下"), includes(decline));
+		assertThat(contentSearch("訪問看護"), includes(visit));
+		assertThat(contentSearch("機能低下"), includes(decline));
 	}
 
 	@Test
@@ -90,17 +92,17 @@ class JapaneseFullTextSearchTest extends FhirServerTestBase {
 		String onlyPressure = message("血圧は安定しています");
 
 		List<String> and = contentSearch("血圧 服薬");
-		org.hamcrest.MatcherAssert.assertThat(and, includes(both));
-		org.hamcrest.MatcherAssert.assertThat(and, not(includes(onlyPressure)));
-		org.hamcrest.MatcherAssert.assertThat(contentSearch("服薬,安定"), includes(onlyPressure));
+		assertThat(and, includes(both));
+		assertThat(and, not(includes(onlyPressure)));
+		assertThat(contentSearch("服薬,安定"), includes(onlyPressure));
 	}
 
 	@Test
 	void englishWordsStillWorkWithPrefixes() {
 		String english = message("Patient reports severe headache at night");
-		org.hamcrest.MatcherAssert.assertThat(contentSearch("headache"), includes(english));
-		org.hamcrest.MatcherAssert.assertThat(contentSearch("head"), includes(english));
-		org.hamcrest.MatcherAssert.assertThat(contentSearch("migraine"), not(includes(english)));
+		assertThat(contentSearch("headache"), includes(english));
+		assertThat(contentSearch("head"), includes(english));
+		assertThat(contentSearch("migraine"), not(includes(english)));
 	}
 
 	@Test
@@ -112,6 +114,6 @@ class JapaneseFullTextSearchTest extends FhirServerTestBase {
 
 		List<String> hits = fhir().queryParam("_text", "急変").queryParam("subject", "Patient/" + patientId)
 				.get("/Communication").then().statusCode(200).extract().jsonPath().getList("entry.resource.id");
-		org.hamcrest.MatcherAssert.assertThat(hits, includes(withNarrative));
+		assertThat(hits, includes(withNarrative));
 	}
 }
