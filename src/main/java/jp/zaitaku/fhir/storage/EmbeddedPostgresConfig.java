@@ -3,6 +3,8 @@ package jp.zaitaku.fhir.storage;
 import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.concurrent.CompletableFuture;
 import java.nio.file.Files;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -25,24 +27,33 @@ public class EmbeddedPostgresConfig {
 
 	@Bean(destroyMethod = "close")
 	public EmbeddedPostgres embeddedPostgres(StorageProperties storage) throws IOException {
-		Files.createDirectories(storage.postgresDir());
-		new StalePostmasterGuard(storage.postgresDir()).stopLeftoverPostmaster();
-		log.info("Starting embedded PostgreSQL in {}", storage.postgresDir());
-		return EmbeddedPostgres.builder()
-				.setDataDirectory(storage.postgresDir())
-				.setCleanDataDirectory(false)
-				.setPort(storage.embeddedPostgresPort())
-				// The library is made for throwaway test databases: it starts PostgreSQL with fsync
-				// off (-F) and synchronous_commit off. A committed FHIR write must survive a crash.
-				.setServerConfig("fsync", "on")
-				.setServerConfig("synchronous_commit", "on")
-				.setServerConfig("full_page_writes", "on")
-				.setServerConfig("listen_addresses", "127.0.0.1")
-				.setServerConfig("max_connections", "100")
-				.setLocaleConfig("encoding", "UTF8")
-				.setLocaleConfig("locale", "C")
-				.setPGStartupWait(java.time.Duration.ofSeconds(60))
-				.start();
+		CompletableFuture<EmbeddedPostgres> early = EarlyEmbeddedPostgresStart.take(storage.postgresDir());
+		return early != null ? early.join() : start(storage);
+	}
+
+	static EmbeddedPostgres start(StorageProperties storage) {
+		try {
+			Files.createDirectories(storage.postgresDir());
+			new StalePostmasterGuard(storage.postgresDir()).stopLeftoverPostmaster();
+			log.info("Starting embedded PostgreSQL in {}", storage.postgresDir());
+			return EmbeddedPostgres.builder()
+					.setDataDirectory(storage.postgresDir())
+					.setCleanDataDirectory(false)
+					.setPort(storage.embeddedPostgresPort())
+					// The library is made for throwaway test databases: it starts PostgreSQL with fsync
+					// off (-F) and synchronous_commit off. A committed FHIR write must survive a crash.
+					.setServerConfig("fsync", "on")
+					.setServerConfig("synchronous_commit", "on")
+					.setServerConfig("full_page_writes", "on")
+					.setServerConfig("listen_addresses", "127.0.0.1")
+					.setServerConfig("max_connections", "100")
+					.setLocaleConfig("encoding", "UTF8")
+					.setLocaleConfig("locale", "C")
+					.setPGStartupWait(java.time.Duration.ofSeconds(60))
+					.start();
+		} catch (IOException e) {
+			throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + storage.postgresDir(), e);
+		}
 	}
 
 	@Bean
