@@ -11,7 +11,6 @@ import ca.uhn.fhir.batch2.jobs.bulkmodify.reindex.ReindexProvider;
 import ca.uhn.fhir.jpa.search.DatabaseBackedPagingProvider;
 import ca.uhn.fhir.narrative.INarrativeGenerator;
 import ca.uhn.fhir.rest.api.EncodingEnum;
-import ca.uhn.fhir.rest.openapi.OpenApiInterceptor;
 import ca.uhn.fhir.rest.server.HardcodedServerAddressStrategy;
 import ca.uhn.fhir.rest.server.IncomingRequestAddressStrategy;
 import ca.uhn.fhir.rest.server.RestfulServer;
@@ -76,7 +75,7 @@ public class FhirServerConfig {
 						: new HardcodedServerAddressStrategy(properties.publicBaseUrl()));
 
 		server.registerInterceptor(new ResponseHighlighterInterceptor());
-		server.registerInterceptor(new OpenApiInterceptor());
+		server.registerInterceptor(new CachingOpenApiInterceptor());
 		if (!properties.corsAllowedOrigins().isEmpty()) {
 			server.registerInterceptor(corsInterceptor(properties.corsAllowedOrigins()));
 		}
