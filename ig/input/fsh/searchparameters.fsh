@@ -6,7 +6,7 @@ RuleSet: ZtSearchParameter(id, code, base, type)
 * id = "{id}"
 * url = "https://zaitaku-fhir.github.io/ig/SearchParameter/{id}"
 * version = "0.1.0"
-* status = #draft
+* status = #active  // HAPI indexes and searches only active SearchParameters
 * experimental = false
 * publisher = "Zaitaku FHIR"
 * jurisdiction = urn:iso:std:iso:3166#JP "Japan"

@@ -1,0 +1,129 @@
+package jp.zaitaku.fhir.profiles;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.startsWith;
+
+import io.restassured.path.json.JsonPath;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import jp.zaitaku.fhir.FhirServerTestBase;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * The implementation guide is loaded at start-up: its profiles are listed in the CapabilityStatement,
+ * every example in ig/ validates against them with {@code $validate}, every counter-example fails
+ * with the rule it breaks, and the whole example team is accepted as one transaction.
+ */
+class ImplementationGuideValidationTest extends FhirServerTestBase {
+
+	private static final Path RESOURCES = Path.of("ig", "fsh-generated", "resources");
+	private static final List<String> CONFORMANCE = List.of(
+			"StructureDefinition", "CodeSystem", "ValueSet", "NamingSystem", "SearchParameter", "ImplementationGuide");
+	/** Referenced resources first, so each entry's references exist when it is written. */
+	private static final List<String> WRITE_ORDER = List.of("Organization", "Patient", "RelatedPerson", "Practitioner",
+			"PractitionerRole", "CareTeam", "CarePlan", "Encounter", "Communication");
+
+	private static List<Path> examples(boolean valid) throws IOException {
+		try (Stream<Path> files = Files.list(RESOURCES)) {
+			return files.filter(f -> !CONFORMANCE.contains(type(f)))
+					.filter(f -> f.getFileName().toString().contains("-invalid-") != valid)
+					.sorted(Comparator.comparing((Path f) -> WRITE_ORDER.indexOf(type(f))).thenComparing(Path::toString))
+					.collect(Collectors.toList());
+		}
+	}
+
+	private static String type(Path file) {
+		return file.getFileName().toString().split("-", 2)[0];
+	}
+
+	private static String read(Path file) {
+		try {
+			return Files.readString(file, StandardCharsets.UTF_8);
+		} catch (IOException e) {
+			throw new IllegalStateException(e);
+		}
+	}
+
+	private static JsonPath validate(Path example) {
+		return fhir().body(read(example)).post("/" + type(example) + "/$validate").then().extract().jsonPath();
+	}
+
+	private static List<String> errors(JsonPath outcome) {
+		List<String> errors = new ArrayList<>();
+		List<String> severities = outcome.getList("issue.severity");
+		for (int i = 0; i < severities.size(); i++) {
+			if (severities.get(i).equals("error") || severities.get(i).equals("fatal")) {
+				errors.add(outcome.getString("issue[" + i + "].expression") + " " + outcome.getString("issue[" + i + "].diagnostics"));
+			}
+		}
+		return errors;
+	}
+
+	@Test
+	void capabilityStatementListsTheHomeCareProfiles() {
+		fhir().get("/metadata").then().statusCode(200)
+				.body("rest[0].resource.supportedProfile.flatten()", hasItems(
+						"https://zaitaku-fhir.github.io/ig/StructureDefinition/zaitaku-careteam",
+						"https://zaitaku-fhir.github.io/ig/StructureDefinition/zaitaku-careplan",
+						"https://zaitaku-fhir.github.io/ig/StructureDefinition/zaitaku-encounter",
+						"https://zaitaku-fhir.github.io/ig/StructureDefinition/zaitaku-communication"));
+	}
+
+	@TestFactory
+	Stream<DynamicTest> everyExampleOfTheGuideIsValid() throws IOException {
+		return examples(true).stream().map(example -> DynamicTest.dynamicTest(example.getFileName().toString(),
+				() -> assertThat(example.toString(), errors(validate(example)), empty())));
+	}
+
+	@Test
+	void careTeamWithoutACoordinatorFailsWithTheCoordinatorRule() {
+		List<String> errors = errors(validate(RESOURCES.resolve("CareTeam-invalid-careteam-no-coordinator.json")));
+		assertThat(errors, hasItem(org.hamcrest.Matchers.containsString("zt-ct-1")));
+		assertThat(errors, hasItem(org.hamcrest.Matchers.containsString("調整役")));
+	}
+
+	@Test
+	void careTeamMemberWithAnUnknownProfessionFailsAtItsRole() {
+		List<String> errors = errors(validate(RESOURCES.resolve("CareTeam-invalid-careteam-unknown-profession.json")));
+		assertThat(errors, hasItem(startsWith("[CareTeam.participant[1].role[1]]")));
+	}
+
+	@Test
+	void messageWithoutAThreadFailsWithTheThreadRule() {
+		List<String> errors = errors(validate(RESOURCES.resolve("Communication-invalid-communication-no-thread.json")));
+		assertThat(errors, hasItem(org.hamcrest.Matchers.containsString("zt-com-1")));
+	}
+
+	@Test
+	void theWholeExampleTeamIsAcceptedAsOneTransaction() throws IOException {
+		List<Path> team = examples(true);
+		String entries = team.stream().map(example -> """
+				{"resource":%s,"request":{"method":"PUT","url":"%s/%s"}}""".formatted(
+						read(example), type(example), JsonPath.from(read(example)).getString("id")))
+				.collect(Collectors.joining(","));
+		fhir().body("{\"resourceType\":\"Bundle\",\"type\":\"transaction\",\"entry\":[" + entries + "]}").post("/")
+				.then().statusCode(200)
+				.body("entry", hasSize(team.size()))
+				.body("entry.response.status", everyItem(org.hamcrest.Matchers.matchesPattern("20[01].*")));
+
+		// The guide's SearchParameters are active: the team's messages are found by their thread.
+		String thread = JsonPath.from(read(RESOURCES.resolve("Communication-nerima-msg-report.json")))
+				.getString("extension.find { it.url.endsWith('communication-thread') }.valueIdentifier.value");
+		fhir().queryParam("thread", thread).get("/Communication").then().statusCode(200)
+				.body("entry.resource.id", hasItems("nerima-msg-report", "nerima-msg-reply"));
+	}
+}
