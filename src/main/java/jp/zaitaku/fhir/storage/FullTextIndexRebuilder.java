@@ -33,6 +33,12 @@ public class FullTextIndexRebuilder implements DisposableBean {
 
 	private static final Logger log = LoggerFactory.getLogger(FullTextIndexRebuilder.class);
 	private static final int BATCH_SIZE = 200;
+	/**
+	 * Conformance and terminology resources are left out: nobody searches them by Japanese text, and
+	 * re-deriving a CodeSystem makes HAPI store its concepts again (which fails on a unique key).
+	 */
+	private static final List<String> NOT_REINDEXED = List.of("CodeSystem", "ValueSet", "ConceptMap",
+			"StructureDefinition", "SearchParameter", "NamingSystem", "ImplementationGuide", "OperationDefinition");
 
 	/** What an operator sees of the last or current rebuild. */
 	public record Status(boolean running, long indexed, Instant startedAt, Instant finishedAt, String error) {}
@@ -110,10 +116,11 @@ public class FullTextIndexRebuilder implements DisposableBean {
 		List<ResourceTable> batch = entityManager
 				.createQuery(
 						"SELECT t FROM ResourceTable t WHERE t.myPid.myId > :after AND t.myDeleted IS NULL"
-								+ " AND t.myUpdated >= :since ORDER BY t.myPid.myId",
+								+ " AND t.myUpdated >= :since AND t.myResourceType NOT IN :skipped ORDER BY t.myPid.myId",
 						ResourceTable.class)
 				.setParameter("after", afterPid)
 				.setParameter("since", updatedSince)
+				.setParameter("skipped", NOT_REINDEXED)
 				.setMaxResults(BATCH_SIZE)
 				.getResultList();
 		if (batch.isEmpty()) {
