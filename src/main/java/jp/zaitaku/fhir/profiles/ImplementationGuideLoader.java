@@ -8,7 +8,12 @@ import ca.uhn.fhir.batch2.model.JobInstanceStartRequest;
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.interceptor.model.RequestPartitionId;
 import ca.uhn.fhir.jpa.api.model.DaoMethodOutcome;
+import org.hl7.fhir.r4.model.ImplementationGuide;
 import org.hl7.fhir.r4.model.SearchParameter;
+import ca.uhn.fhir.jpa.searchparam.SearchParameterMap;
+import ca.uhn.fhir.rest.param.TokenParam;
+import java.security.MessageDigest;
+import java.util.HexFormat;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
@@ -51,6 +56,8 @@ public class ImplementationGuideLoader implements SmartInitializingSingleton {
 	static final String PACKAGE_LOCATION = "classpath*:ig-package/*.json";
 	private static final Set<String> CONFORMANCE_TYPES =
 			Set.of("StructureDefinition", "CodeSystem", "ValueSet", "NamingSystem", "SearchParameter");
+	/** Tag on the stored ImplementationGuide: the hash of the package it came from. */
+	static final String PACKAGE_HASH_SYSTEM = "https://zaitaku-fhir.github.io/ig/package-hash";
 	private static final Logger log = LoggerFactory.getLogger(ImplementationGuideLoader.class);
 
 	private final DaoRegistry daoRegistry;
@@ -117,16 +124,34 @@ public class ImplementationGuideLoader implements SmartInitializingSingleton {
 	}
 
 	private void loadPackage() {
+		long started = System.nanoTime();
+		Resource[] files = packageFiles();
+		String packageHash = hashOf(files);
+		if (alreadyLoaded(packageHash)) {
+			log.info("Implementation guide jp.zaitaku.homecare already loaded (package {})", packageHash.substring(0, 12));
+			return;
+		}
 		int loaded = 0;
-		for (Resource file : packageFiles()) {
+		ImplementationGuide guide = null;
+		for (Resource file : files) {
 			IBaseResource resource = parse(file);
 			String type = fhirContext.getResourceType(resource);
-			if (CONFORMANCE_TYPES.contains(type)) {
+			if (resource instanceof ImplementationGuide implementationGuide) {
+				guide = implementationGuide;
+			} else if (CONFORMANCE_TYPES.contains(type)) {
 				store(type, resource);
 				loaded++;
 			}
 		}
-		log.info("Implementation guide jp.zaitaku.homecare loaded: {} conformance resources", loaded);
+		if (guide != null) {
+			// Stored last, marked with the package's hash: the next start skips an unchanged package.
+			// Its resource list is left out: it names the examples, which are not loaded.
+			guide.setDefinition(null);
+			guide.getMeta().addTag(PACKAGE_HASH_SYSTEM, packageHash, null);
+			store("ImplementationGuide", guide);
+		}
+		log.info("Implementation guide jp.zaitaku.homecare loaded: {} conformance resources in {} ms",
+				loaded, (System.nanoTime() - started) / 1_000_000);
 	}
 
 	@SuppressWarnings({"unchecked", "rawtypes"})
@@ -135,6 +160,33 @@ public class ImplementationGuideLoader implements SmartInitializingSingleton {
 		DaoMethodOutcome outcome = dao.update(resource, new SystemRequestDetails());
 		if (resource instanceof SearchParameter searchParameter && !outcome.isNop()) {
 			searchParameter.getBase().forEach(base -> changedSearchParameterBases.add(base.getCode()));
+		}
+	}
+
+	private boolean alreadyLoaded(String packageHash) {
+		IFhirResourceDao<ImplementationGuide> dao = daoRegistry.getResourceDao(ImplementationGuide.class);
+		SearchParameterMap byHash = SearchParameterMap.newSynchronous()
+				.add("_tag", new TokenParam(PACKAGE_HASH_SYSTEM, packageHash));
+		return !dao.search(byHash, new SystemRequestDetails()).isEmpty();
+	}
+
+	/** SHA-256 over the package files in name order: changes whenever any file of the guide does. */
+	private static String hashOf(Resource[] files) {
+		try {
+			MessageDigest digest = MessageDigest.getInstance("SHA-256");
+			Resource[] sorted = files.clone();
+			java.util.Arrays.sort(sorted, java.util.Comparator.comparing(Resource::getFilename));
+			for (Resource file : sorted) {
+				digest.update(file.getFilename().getBytes(StandardCharsets.UTF_8));
+				try (InputStream in = file.getInputStream()) {
+					digest.update(in.readAllBytes());
+				}
+			}
+			return HexFormat.of().formatHex(digest.digest());
+		} catch (IOException e) {
+			throw new UncheckedIOException(e);
+		} catch (java.security.NoSuchAlgorithmException e) {
+			throw new IllegalStateException(e);
 		}
 	}
 
