@@ -43,7 +43,7 @@ public abstract class FhirServerTestBase {
 	}
 
 	/** A value no other test (or earlier run) has used, for identifiers and search isolation. */
-	protected static String unique() {
+	public static String unique() {
 		return UUID.randomUUID().toString();
 	}
 
@@ -67,12 +67,22 @@ public abstract class FhirServerTestBase {
 		return created(fhir().body(patientJson(family, given, familyKana, givenKana, unique())).post("/Patient"));
 	}
 
-	protected static String communicationJson(String patientId, String text) {
+	/**
+	 * A team message as the home-care profile wants it (category, thread, sender, recipients, sent),
+	 * from the patient to the team, so it needs no other resources than the patient.
+	 */
+	public static String communicationJson(String patientId, String text) {
 		return """
 				{"resourceType":"Communication","status":"completed",
+				 "extension":[{"url":"https://zaitaku-fhir.github.io/ig/StructureDefinition/communication-thread",
+				   "valueIdentifier":{"system":"https://zaitaku-fhir.github.io/ig/NamingSystem/communication-thread","value":"urn:uuid:%s"}}],
+				 "category":[{"coding":[{"system":"https://zaitaku-fhir.github.io/ig/CodeSystem/message-category","code":"report","display":"報告"}]}],
 				 "subject":{"reference":"Patient/%s"},
+				 "sent":"2025-06-02T10:45:00+09:00",
+				 "sender":{"reference":"Patient/%s"},
+				 "recipient":[{"display":"在宅チーム"}],
 				 "payload":[{"contentString":"%s"}]}
-				""".formatted(patientId, text);
+				""".formatted(unique(), patientId, patientId, text);
 	}
 
 	/**

@@ -117,8 +117,8 @@ class BadInputTest extends FhirServerTestBase {
 	@Test
 	void malformedReferenceIsRefused() {
 		assertOperationOutcome(
-				fhir().body("{\"resourceType\":\"Communication\",\"status\":\"completed\",\"subject\":{\"reference\":\"::::\"}}")
-						.post("/Communication").then(),
+				fhir().body("{\"resourceType\":\"Observation\",\"status\":\"final\",\"code\":{\"text\":\"体温\"},\"subject\":{\"reference\":\"::::\"}}")
+						.post("/Observation").then(),
 				400);
 	}
 

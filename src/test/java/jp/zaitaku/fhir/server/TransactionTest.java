@@ -17,11 +17,16 @@ class TransactionTest extends FhirServerTestBase {
 				 {"fullUrl":"urn:uuid:7d5c1a38-0001-4a52-9b7e-000000000001",
 				  "resource":%s,
 				  "request":{"method":"POST","url":"Patient"}},
+				 {"fullUrl":"urn:uuid:7d5c1a38-0004-4a52-9b7e-000000000004",
+				  "resource":{"resourceType":"Organization","name":"谷原訪問看護ステーション"},
+				  "request":{"method":"POST","url":"Organization"}},
 				 {"fullUrl":"urn:uuid:7d5c1a38-0002-4a52-9b7e-000000000002",
 				  "resource":{"resourceType":"Encounter","status":"finished",
 				   "class":{"system":"http://terminology.hl7.org/CodeSystem/v3-ActCode","code":"HH","display":"home health"},
-				   "type":[{"text":"訪問看護"}],
-				   "subject":{"reference":"urn:uuid:7d5c1a38-0001-4a52-9b7e-000000000001"}},
+				   "type":[{"coding":[{"system":"https://zaitaku-fhir.github.io/ig/CodeSystem/encounter-type","code":"visiting-nursing","display":"訪問看護"}]}],
+				   "subject":{"reference":"urn:uuid:7d5c1a38-0001-4a52-9b7e-000000000001"},
+				   "period":{"start":"2025-06-02T09:30:00+09:00"},
+				   "serviceProvider":{"reference":"urn:uuid:7d5c1a38-0004-4a52-9b7e-000000000004"}},
 				  "request":{"method":"POST","url":"Encounter"}},
 				 {"fullUrl":"urn:uuid:7d5c1a38-0003-4a52-9b7e-000000000003",
 				  "resource":{"resourceType":"Observation","status":"final","code":{"text":"体温"},
@@ -39,7 +44,7 @@ class TransactionTest extends FhirServerTestBase {
 				.then()
 				.statusCode(200)
 				.body("type", equalTo("transaction-response"))
-				.body("entry", hasSize(3))
+				.body("entry", hasSize(4))
 				.body("entry.response.status", everyItem(startsWith("201")));
 
 		String patientId = fhir().get("/Patient?identifier=urn:zaitaku:test|" + identifier)

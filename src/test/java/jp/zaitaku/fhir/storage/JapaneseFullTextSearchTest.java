@@ -107,10 +107,9 @@ class JapaneseFullTextSearchTest extends FhirServerTestBase {
 
 	@Test
 	void narrativeTextIsSearchedWithUnderscoreText() {
-		String withNarrative = created(fhir().body("""
-				{"resourceType":"Communication","status":"completed","subject":{"reference":"Patient/%s"},
-				 "text":{"status":"generated","div":"<div xmlns=\\"http://www.w3.org/1999/xhtml\\">夜間の急変時は訪問診療医に連絡</div>"}}
-				""".formatted(patientId)).post("/Communication"));
+		String withNarrative = created(fhir().body(communicationJson(patientId, "夜間の対応について").replaceFirst(
+				"\\{", """
+				{"text":{"status":"generated","div":"<div xmlns=\\\\"http://www.w3.org/1999/xhtml\\\\">夜間の急変時は訪問診療医に連絡</div>"},""")).post("/Communication"));
 
 		List<String> hits = fhir().queryParam("_text", "急変").queryParam("subject", "Patient/" + patientId)
 				.get("/Communication").then().statusCode(200).extract().jsonPath().getList("entry.resource.id");

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.restassured.specification.RequestSpecification;
+import jp.zaitaku.fhir.FhirServerTestBase;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -40,13 +41,11 @@ class RestartPersistenceTest {
 	private static final Pattern ID_IN_LOCATION = Pattern.compile("/Communication/([^/]+)/_history/");
 
 	/** Returns the new id when the server acknowledged the write (201), otherwise null. */
-	private static String createCommunication(String baseUrl, String text) throws IOException, InterruptedException {
+	private static String createCommunication(String baseUrl, String patientId, String text) throws IOException, InterruptedException {
 		HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/Communication"))
 				.header("Content-Type", FHIR_JSON + "; charset=UTF-8")
 				.header("Prefer", "return=minimal")
-				.POST(HttpRequest.BodyPublishers.ofString("""
-						{"resourceType":"Communication","status":"completed","payload":[{"contentString":"%s"}]}
-						""".formatted(text)))
+				.POST(HttpRequest.BodyPublishers.ofString(FhirServerTestBase.communicationJson(patientId, text)))
 				.build();
 		HttpResponse<Void> response = HTTP.send(request, HttpResponse.BodyHandlers.discarding());
 		if (response.statusCode() != 201) {
@@ -69,7 +68,10 @@ class RestartPersistenceTest {
 		String earlyMessage;
 
 		try (ServerProcess first = ServerProcess.start(dataDir, log)) {
-			earlyMessage = createCommunication(first.baseUrl(), "退院前カンファレンスの日程を調整します");
+			String patientId = on(first).contentType(FHIR_JSON).body("""
+					{"resourceType":"Patient","name":[{"text":"練馬 花子","family":"練馬","given":["花子"]}]}""")
+					.post("/Patient").then().statusCode(201).extract().path("id");
+			earlyMessage = createCommunication(first.baseUrl(), patientId, "退院前カンファレンスの日程を調整します");
 			Thread.sleep(2_000); // let the full-text index commit (it commits about once a second)
 
 			AtomicBoolean writing = new AtomicBoolean(true);
@@ -79,7 +81,7 @@ class RestartPersistenceTest {
 					int n = 0;
 					while (writing.get() && n++ < 2_000) {
 						try {
-							String id = createCommunication(first.baseUrl(), "夜間の巡回訪問で異常なし");
+							String id = createCommunication(first.baseUrl(), patientId, "夜間の巡回訪問で異常なし");
 							if (id != null) {
 								acknowledged.add(id);
 							}

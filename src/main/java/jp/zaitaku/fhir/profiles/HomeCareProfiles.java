@@ -1,0 +1,54 @@
+package jp.zaitaku.fhir.profiles;
+
+import java.util.List;
+import java.util.Map;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.instance.model.api.IPrimitiveType;
+
+/**
+ * Which of the guide's profiles a written resource must conform to.
+ *
+ * <p>The team's core resources (CareTeam, CarePlan, Encounter, Communication) are what the other
+ * members act on, so in strict mode they are held to the guide even when the sender does not claim
+ * a profile. A resource that claims one of the guide's profiles (a read receipt claims
+ * zaitaku-message-receipt, not zaitaku-communication) is validated against what it claims.
+ */
+final class HomeCareProfiles {
+
+	static final String CANONICAL = "https://zaitaku-fhir.github.io/ig";
+	private static final String PROFILE_PREFIX = CANONICAL + "/StructureDefinition/";
+
+	private static final Map<String, String> REQUIRED_BY_TYPE = Map.of(
+			"CareTeam", PROFILE_PREFIX + "zaitaku-careteam",
+			"CarePlan", PROFILE_PREFIX + "zaitaku-careplan",
+			"Encounter", PROFILE_PREFIX + "zaitaku-encounter",
+			"Communication", PROFILE_PREFIX + "zaitaku-communication");
+
+	private HomeCareProfiles() {}
+
+	/** The guide's profiles to validate {@code resource} against; empty when it need not be validated. */
+	static List<String> toValidate(IBaseResource resource, String resourceType, ProfileValidationProperties.Mode mode) {
+		if (mode == ProfileValidationProperties.Mode.OFF) {
+			return List.of();
+		}
+		List<String> claimed = resource.getMeta().getProfile().stream()
+				.map(IPrimitiveType::getValueAsString)
+				.filter(url -> url != null && url.startsWith(PROFILE_PREFIX))
+				.map(HomeCareProfiles::withoutVersion)
+				.toList();
+		if (!claimed.isEmpty() || mode == ProfileValidationProperties.Mode.DECLARED) {
+			return claimed;
+		}
+		String required = REQUIRED_BY_TYPE.get(resourceType);
+		return required == null ? List.of() : List.of(required);
+	}
+
+	static boolean isEnforcedType(String resourceType) {
+		return REQUIRED_BY_TYPE.containsKey(resourceType);
+	}
+
+	private static String withoutVersion(String canonical) {
+		int bar = canonical.indexOf('|');
+		return bar < 0 ? canonical : canonical.substring(0, bar);
+	}
+}
