@@ -55,3 +55,70 @@ Description: "extension[thread] 1..1 と zt-com-1 に違反。 / Violates extens
 * sender = Reference(pr-shakujii-care-manager)
 * recipient[0] = Reference(nerima-hanako-team)
 * payload[0].contentString = "来週のサービス担当者会議の日程を調整します。"
+
+Instance: InvalidOrganizationShortLtcNumber
+InstanceOf: ZaitakuOrganization
+Usage: #example
+Title: "不正例：9桁の介護保険事業所番号 / Counter-example: 9-character LTCI provider number"
+Description: "zt-org-1 違反（介護保険事業所番号が9桁）。 / Violates zt-org-1: the LTCI provider number has 9 characters."
+* id = "invalid-organization-short-ltc-number"
+* identifier[0].system = $LtciProviderNumber
+* identifier[0].value = "137200001"
+* active = true
+* type[0] = $OrganizationType#care-management-office "居宅介護支援事業所"
+* name = "ねりま第二居宅介護支援事業所"
+
+Instance: InvalidOrganizationSevenDigitInstitutionCode
+InstanceOf: ZaitakuOrganization
+Usage: #example
+Title: "不正例：7桁の医療機関コード / Counter-example: 7-digit medical institution code"
+Description: "zt-org-2 違反（都道府県番号・点数表番号のない7桁の医療機関コード）。 / Violates zt-org-2: the 7-digit code without prefecture and fee schedule."
+* id = "invalid-organization-seven-digit-institution-code"
+* identifier[0].system = $JPMedicalInstitutionNo
+* identifier[0].value = "2345678"
+* active = true
+* type[0] = $OrganizationType#clinic "診療所"
+* name = "練馬第二クリニック"
+
+Instance: InvalidCoverageLtciNoCareLevel
+InstanceOf: ZaitakuCoverage
+Usage: #example
+Title: "不正例：要介護状態区分のない介護保険 / Counter-example: LTCI coverage without care level"
+Description: "zt-cov-1 違反（認定済なのに要介護状態区分がない）。 / Violates zt-cov-1: certified, but no care level."
+* id = "invalid-coverage-ltci-no-care-level"
+* status = #active
+* type = $CoverageType#ltci "介護保険"
+* beneficiary = Reference(nerima-hanako)
+* payor[0] = Reference(nerima-ward)
+* extension[ltciCertification].extension[status].valueCode = #certified
+* extension[ltciCertification].extension[period].valuePeriod.start = "2025-04-21"
+
+Instance: InvalidConsentSharingNoRecipient
+InstanceOf: ZaitakuConsent
+Usage: #example
+Title: "不正例：共有先のない情報共有の同意 / Counter-example: sharing consent without recipients"
+Description: "zt-cons-1 違反（patient-privacy の permit に provision.actor がない）。 / Violates zt-cons-1: a permit to share without provision.actor."
+* id = "invalid-consent-sharing-no-recipient"
+* status = #active
+* scope = $ConsentScope#patient-privacy "Privacy Consent"
+* category[0] = $LNC#59284-0 "Patient Consent"
+* patient = Reference(nerima-hanako)
+* dateTime = "2025-05-15T13:30:00+09:00"
+* performer[0] = Reference(nerima-hanako)
+* policyRule = $ConsentPolicy#team-sharing "在宅療養チームでの情報共有への同意"
+* provision.type = #permit
+* provision.purpose[0] = $v3ActReason#TREAT "treatment"
+
+Instance: InvalidTaskRejectedNoReason
+InstanceOf: ZaitakuTask
+Usage: #example
+Title: "不正例：理由のない依頼の辞退 / Counter-example: rejected referral without a reason"
+Description: "zt-task-1 違反（status が rejected で statusReason がない）。 / Violates zt-task-1: rejected without statusReason."
+* id = "invalid-task-rejected-no-reason"
+* status = #rejected
+* intent = #order
+* code = $TaskCode#fulfill "Fulfill the focal request"
+* focus = Reference(nerima-hanako-referral-nursing)
+* for = Reference(nerima-hanako)
+* authoredOn = "2025-05-12T15:00:00+09:00"
+* requester = Reference(pr-kasuga-msw)

@@ -1,5 +1,6 @@
 // Valid examples: a fictional patient in Nerima (練馬区) and her home-care team.
 // All names, numbers, addresses and phone numbers are invented.
+// The hospital stay, referral, consents, coverage and service directory are in examples-nerima-supporting.fsh.
 
 // A Japanese name in one representation: IDE = 漢字, SYL = カナ (JP Core convention, core R4 extension).
 RuleSet: JpName(index, rep, family, given)
@@ -18,7 +19,7 @@ RuleSet: Tel(index, value, use)
 // ---------------------------------------------------------------- patient and family
 
 Instance: nerima-hanako
-InstanceOf: Patient
+InstanceOf: ZaitakuPatient
 Usage: #example
 Title: "練馬 花子（架空の在宅療養者） / Fictional patient"
 Description: "練馬区在住、末期がんで在宅療養中の架空の患者。 / Fictional patient with terminal cancer at home in Nerima."
@@ -27,6 +28,8 @@ Description: "練馬区在住、末期がんで在宅療養中の架空の患者
 * identifier[0].value = "00012345"
 * identifier[1].system = "https://zaitaku-fhir.github.io/ig/NamingSystem/patient-id"
 * identifier[1].value = "NRM-000001"
+* identifier[2].system = "https://zaitaku-fhir.github.io/ig/NamingSystem/ltci-insured-number"
+* identifier[2].value = "0000123456"
 * insert JpName(0, IDE, 練馬, 花子)
 * insert JpName(1, SYL, ネリマ, ハナコ)
 * gender = #female
@@ -39,15 +42,20 @@ Description: "練馬区在住、末期がんで在宅療養中の架空の患者
 * address[0].country = "JP"
 * insert Tel(0, 03-0000-0001, home)
 * generalPractitioner = Reference(pr-toyotama-physician)
+* extension[regularPharmacy].valueReference = Reference(nerima-pharmacy)
 
 Instance: nerima-yumi
-InstanceOf: RelatedPerson
+InstanceOf: ZaitakuRelatedPerson
 Usage: #example
 Title: "練馬 由美（長女・主介護者） / Daughter and main caregiver"
 Description: "同居の長女。キーパーソン・主介護者。 / Co-resident daughter, key person and main caregiver."
 * active = true
 * patient = Reference(nerima-hanako)
 * relationship[0] = http://terminology.hl7.org/CodeSystem/v3-RoleCode#DAU "natural daughter"
+* relationship[1] = $FamilyRole#key-person "キーパーソン"
+* relationship[2] = $FamilyRole#primary-caregiver "主介護者"
+* relationship[3] = $FamilyRole#proxy-decision-maker "代理意思決定者"
+* extension[livesWithPatient].valueBoolean = true
 * insert JpName(0, IDE, 練馬, 由美)
 * insert JpName(1, SYL, ネリマ, ユミ)
 * insert Tel(0, 090-0000-0002, mobile)
@@ -55,79 +63,91 @@ Description: "同居の長女。キーパーソン・主介護者。 / Co-reside
 // ---------------------------------------------------------------- organizations
 
 Instance: nerima-home-clinic
-InstanceOf: Organization
+InstanceOf: ZaitakuOrganization
 Usage: #example
 Title: "練馬在宅クリニック（架空） / Fictional home-care clinic"
 * identifier[0].system = $JPMedicalInstitutionNo
 * identifier[0].value = "1312345678"
 * active = true
+* type[0] = $OrganizationType#clinic "診療所"
 * name = "練馬在宅クリニック"
 * insert Tel(0, 03-0000-1000, work)
 
 Instance: nerima-care-office
-InstanceOf: Organization
+InstanceOf: ZaitakuOrganization
 Usage: #example
 Title: "ねりま居宅介護支援事業所（架空） / Fictional care-management office"
+// 介護保険事業所番号: 都道府県 13 + 事業所区分 7 + 郡市区・番号・検査数字（架空）
+* identifier[0].system = $LtciProviderNumber
+* identifier[0].value = "1372000001"
 * active = true
+* type[0] = $OrganizationType#care-management-office "居宅介護支援事業所"
 * name = "ねりま居宅介護支援事業所"
 * insert Tel(0, 03-0000-2000, work)
 
 Instance: nerima-nursing-station
-InstanceOf: Organization
+InstanceOf: ZaitakuOrganization
 Usage: #example
 Title: "訪問看護ステーションねりま（架空） / Fictional visiting-nursing station"
 // 点数表コード 6 = 訪問看護ステーション
 * identifier[0].system = $JPMedicalInstitutionNo
 * identifier[0].value = "1362345678"
 * active = true
+* type[0] = $OrganizationType#visiting-nursing-station "訪問看護ステーション"
 * name = "訪問看護ステーションねりま"
 * insert Tel(0, 03-0000-3000, work)
 
 Instance: nerima-pharmacy
-InstanceOf: Organization
+InstanceOf: ZaitakuOrganization
 Usage: #example
 Title: "みどり薬局 練馬店（架空） / Fictional pharmacy"
 // 点数表コード 4 = 調剤
 * identifier[0].system = $JPMedicalInstitutionNo
 * identifier[0].value = "1342345678"
 * active = true
+* type[0] = $OrganizationType#pharmacy "薬局"
 * name = "みどり薬局 練馬店"
 * insert Tel(0, 03-0000-4000, work)
 
 // ---------------------------------------------------------------- practitioners and their roles
 
 Instance: toyotama-ichiro
-InstanceOf: Practitioner
+InstanceOf: ZaitakuPractitioner
 Usage: #example
 Title: "豊玉 一郎（在宅医） / Home-care physician"
 * insert JpName(0, IDE, 豊玉, 一郎)
 * insert JpName(1, SYL, トヨタマ, イチロウ)
+// 医籍登録番号 (fictional) in the JP Core shape
+* qualification[0].identifier[0].system = $JPMedicalRegistrationNumber
+* qualification[0].identifier[0].value = "999001"
+* qualification[0].code = $JPMedicalLicenseCertificate#medical-registration
 
 Instance: shakujii-kyoko
-InstanceOf: Practitioner
+InstanceOf: ZaitakuPractitioner
 Usage: #example
 Title: "石神井 京子（介護支援専門員） / Care manager"
-* identifier[0].system = "https://zaitaku-fhir.github.io/ig/NamingSystem/care-manager-registration"
-* identifier[0].value = "13000001"
 * insert JpName(0, IDE, 石神井, 京子)
 * insert JpName(1, SYL, シャクジイ, キョウコ)
+* qualification[0].identifier[0].system = $CareManagerRegistration
+* qualification[0].identifier[0].value = "13000001"
+* qualification[0].code = $Profession#care-manager "介護支援専門員（ケアマネジャー）"
 
 Instance: oizumi-sakura
-InstanceOf: Practitioner
+InstanceOf: ZaitakuPractitioner
 Usage: #example
 Title: "大泉 さくら（訪問看護師） / Visiting nurse"
 * insert JpName(0, IDE, 大泉, さくら)
 * insert JpName(1, SYL, オオイズミ, サクラ)
 
 Instance: hikarigaoka-makoto
-InstanceOf: Practitioner
+InstanceOf: ZaitakuPractitioner
 Usage: #example
 Title: "光が丘 誠（薬剤師） / Pharmacist"
 * insert JpName(0, IDE, 光が丘, 誠)
 * insert JpName(1, SYL, ヒカリガオカ, マコト)
 
 Instance: pr-toyotama-physician
-InstanceOf: PractitionerRole
+InstanceOf: ZaitakuPractitionerRole
 Usage: #example
 Title: "在宅医（練馬在宅クリニック） / Physician at the clinic"
 * active = true
@@ -137,7 +157,7 @@ Title: "在宅医（練馬在宅クリニック） / Physician at the clinic"
 * insert Tel(0, 03-0000-1000, work)
 
 Instance: pr-shakujii-care-manager
-InstanceOf: PractitionerRole
+InstanceOf: ZaitakuPractitionerRole
 Usage: #example
 Title: "介護支援専門員（ねりま居宅介護支援事業所） / Care manager at the office"
 * active = true
@@ -147,17 +167,18 @@ Title: "介護支援専門員（ねりま居宅介護支援事業所） / Care m
 * insert Tel(0, 03-0000-2000, work)
 
 Instance: pr-oizumi-nurse
-InstanceOf: PractitionerRole
+InstanceOf: ZaitakuPractitionerRole
 Usage: #example
 Title: "訪問看護師（訪問看護ステーションねりま） / Visiting nurse at the station"
 * active = true
 * practitioner = Reference(oizumi-sakura)
 * organization = Reference(nerima-nursing-station)
 * code[0] = $JPPractitionerRole#JPR20000 "看護師"
+* healthcareService[0] = Reference(nerima-nursing-24h)
 * insert Tel(0, 03-0000-3000, work)
 
 Instance: pr-hikarigaoka-pharmacist
-InstanceOf: PractitionerRole
+InstanceOf: ZaitakuPractitionerRole
 Usage: #example
 Title: "薬剤師（みどり薬局 練馬店） / Pharmacist at the pharmacy"
 * active = true
@@ -177,7 +198,8 @@ Description: "調整役は介護支援専門員。訪問看護師が夜間オン
 * category[0] = $LNC#LA28865-6 "Longitudinal care-coordination focused care team"
 * name = "練馬花子さん 在宅チーム"
 * subject = Reference(nerima-hanako)
-* period.start = "2025-05-20"
+// formed at the pre-discharge conference (examples-nerima-supporting.fsh)
+* period.start = "2025-05-15"
 * managingOrganization = Reference(nerima-care-office)
 // care manager = coordinator
 * participant[0].role[0] = $CareTeamRole#coordinator "調整役（コーディネーター）"
@@ -249,12 +271,16 @@ Title: "在宅療養計画（全体）：練馬花子さん / Overall home-care 
 * created = "2025-05-20"
 * author = Reference(pr-shakujii-care-manager)
 * careTeam[0] = Reference(nerima-hanako-team)
+* supportingInfo[0] = Reference(nerima-hanako-ltci)
+* supportingInfo[1] = Reference(nerima-hanako-acp)
 * extension[acp].extension[status].valueCodeableConcept = $AcpStatus#agreed "方針合意"
 * extension[acp].extension[lastDiscussed].valueDateTime = "2025-05-28"
+* extension[acp].extension[record].valueReference = Reference(nerima-hanako-acp)
 * extension[acp].extension[proxyDecisionMaker].valueReference = Reference(nerima-yumi)
 * extension[preferredPlaceOfCare].valueCodeableConcept = $PlaceOfCare#home "自宅"
 * extension[preferredPlaceOfDeath].valueCodeableConcept = $PlaceOfCare#home "自宅"
 * extension[backupBed].extension[arranged].valueBoolean = true
+* extension[backupBed].extension[facility].valueReference = Reference(nerima-chuo-backup-beds)
 * extension[backupBed].extension[note].valueString = "練馬区内の在宅療養後方支援病院と調整済み（架空）"
 * activity[0].detail.status = #in-progress
 * activity[0].detail.code = $EncounterType#visiting-nursing "訪問看護"

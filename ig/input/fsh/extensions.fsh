@@ -91,10 +91,12 @@ Description: "既読通知が表す、読み手の既読・対応状況。 / The
 Extension: ZaitakuPreferredPlaceOfCare
 Id: preferred-place-of-care
 Title: "希望する療養場所 / Preferred place of care"
-Description: "本人が希望する療養の場所。 / Where the patient wishes to be cared for."
+Description: "本人が希望する療養の場所（計画、人生会議の同意に記録）。 / Where the patient wishes to be cared for (on a plan or an ACP consent)."
 * insert ZtMeta
 * ^context[+].type = #element
 * ^context[=].expression = "CarePlan"
+* ^context[+].type = #element
+* ^context[=].expression = "Consent"
 * value[x] only CodeableConcept
 * value[x] 1..1
 * value[x] from ZaitakuPlaceOfCareVS (extensible)
@@ -102,10 +104,12 @@ Description: "本人が希望する療養の場所。 / Where the patient wishes
 Extension: ZaitakuPreferredPlaceOfDeath
 Id: preferred-place-of-death
 Title: "希望する最期の場所 / Preferred place of death"
-Description: "本人が希望する最期を迎える場所。 / Where the patient wishes to die."
+Description: "本人が希望する最期を迎える場所（計画、人生会議の同意に記録）。 / Where the patient wishes to die (on a plan or an ACP consent)."
 * insert ZtMeta
 * ^context[+].type = #element
 * ^context[=].expression = "CarePlan"
+* ^context[+].type = #element
+* ^context[=].expression = "Consent"
 * value[x] only CodeableConcept
 * value[x] 1..1
 * value[x] from ZaitakuPlaceOfCareVS (extensible)

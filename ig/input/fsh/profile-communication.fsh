@@ -64,6 +64,7 @@ Description: """
 One reader's read / acknowledge / done status for one team message, kept separate so the message itself never changes.
 """
 * insert ZtMeta
+* . ^short = "既読通知 / Read receipt"
 * extension contains
     ZaitakuReceiptStatus named receiptStatus 1..1 MS and
     ZaitakuCommunicationThread named thread 0..1 MS

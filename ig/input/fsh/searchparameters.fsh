@@ -64,3 +64,21 @@ Title: "CarePlan: 療養の経過類型 / care track"
 * name = "ZaitakuCarePlanCareTrack"
 * description = "療養の経過類型（がん・非がん・看取り期）で計画を検索。 / Search care plans by care track."
 * expression = "CarePlan.category.where(coding.system = 'https://zaitaku-fhir.github.io/ig/CodeSystem/care-track')"
+
+Instance: sp-coverage-care-level
+InstanceOf: SearchParameter
+Usage: #definition
+Title: "Coverage: 要介護状態区分 / care level"
+* insert ZtSearchParameter(coverage-care-level, care-level, Coverage, token)
+* name = "ZaitakuCoverageCareLevel"
+* description = "要介護状態区分で介護保険の Coverage を検索（例：care-level=https://zaitaku-fhir.github.io/ig/CodeSystem/ltci-care-level|22）。 / Search LTCI coverages by care level."
+* expression = "Coverage.extension('https://zaitaku-fhir.github.io/ig/StructureDefinition/ltci-certification').extension('careLevel').value.ofType(CodeableConcept)"
+
+Instance: sp-healthcareservice-bed-available
+InstanceOf: SearchParameter
+Usage: #definition
+Title: "HealthcareService: 空床数 / beds available"
+* insert ZtSearchParameter(healthcareservice-bed-available, bed-available, HealthcareService, number)
+* name = "ZaitakuHealthcareServiceBedAvailable"
+* description = "受入れ可能な空床数でサービスを検索（例：bed-available=ge1）。 / Search services by the number of beds available."
+* expression = "HealthcareService.extension('https://zaitaku-fhir.github.io/ig/StructureDefinition/bed-availability').extension('available').value.ofType(integer)"

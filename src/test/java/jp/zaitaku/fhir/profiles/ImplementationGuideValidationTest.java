@@ -33,9 +33,15 @@ class ImplementationGuideValidationTest extends FhirServerTestBase {
 	private static final Path RESOURCES = Path.of("ig", "fsh-generated", "resources");
 	private static final List<String> CONFORMANCE = List.of(
 			"StructureDefinition", "CodeSystem", "ValueSet", "NamingSystem", "SearchParameter", "ImplementationGuide");
-	/** Referenced resources first, so each entry's references exist when it is written. */
-	private static final List<String> WRITE_ORDER = List.of("Organization", "Patient", "RelatedPerson", "Practitioner",
-			"PractitionerRole", "CareTeam", "CarePlan", "Encounter", "Communication");
+	/**
+	 * Referenced resources first, so each entry's references exist when it is written: a HealthcareService
+	 * names its Organization, a PractitionerRole its HealthcareService, the Patient her PractitionerRole
+	 * (family doctor), the sharing Consent the CareTeam, a ServiceRequest the admission Encounter, a Task its
+	 * ServiceRequest, the CarePlan the Coverage, the ACP Consent and the back-up beds.
+	 */
+	private static final List<String> WRITE_ORDER = List.of("Organization", "HealthcareService", "Practitioner",
+			"PractitionerRole", "Patient", "RelatedPerson", "Coverage", "CareTeam", "Consent", "Encounter",
+			"ServiceRequest", "Task", "CarePlan", "Communication");
 
 	private static List<Path> examples(boolean valid) throws IOException {
 		try (Stream<Path> files = Files.list(RESOURCES)) {
@@ -80,7 +86,18 @@ class ImplementationGuideValidationTest extends FhirServerTestBase {
 						"https://zaitaku-fhir.github.io/ig/StructureDefinition/zaitaku-careteam",
 						"https://zaitaku-fhir.github.io/ig/StructureDefinition/zaitaku-careplan",
 						"https://zaitaku-fhir.github.io/ig/StructureDefinition/zaitaku-encounter",
-						"https://zaitaku-fhir.github.io/ig/StructureDefinition/zaitaku-communication"));
+						"https://zaitaku-fhir.github.io/ig/StructureDefinition/zaitaku-communication",
+						"https://zaitaku-fhir.github.io/ig/StructureDefinition/zaitaku-message-receipt",
+						"https://zaitaku-fhir.github.io/ig/StructureDefinition/zaitaku-patient",
+						"https://zaitaku-fhir.github.io/ig/StructureDefinition/zaitaku-practitioner",
+						"https://zaitaku-fhir.github.io/ig/StructureDefinition/zaitaku-practitionerrole",
+						"https://zaitaku-fhir.github.io/ig/StructureDefinition/zaitaku-relatedperson",
+						"https://zaitaku-fhir.github.io/ig/StructureDefinition/zaitaku-organization",
+						"https://zaitaku-fhir.github.io/ig/StructureDefinition/zaitaku-healthcareservice",
+						"https://zaitaku-fhir.github.io/ig/StructureDefinition/zaitaku-consent",
+						"https://zaitaku-fhir.github.io/ig/StructureDefinition/zaitaku-servicerequest",
+						"https://zaitaku-fhir.github.io/ig/StructureDefinition/zaitaku-task",
+						"https://zaitaku-fhir.github.io/ig/StructureDefinition/zaitaku-coverage"));
 	}
 
 	@TestFactory
@@ -109,6 +126,38 @@ class ImplementationGuideValidationTest extends FhirServerTestBase {
 	}
 
 	@Test
+	void organizationWithANineCharacterLtciProviderNumberFailsWithItsRule() {
+		List<String> errors = errors(validate(RESOURCES.resolve("Organization-invalid-organization-short-ltc-number.json")));
+		assertThat(errors, hasItem(org.hamcrest.Matchers.containsString("zt-org-1")));
+		assertThat(errors, hasItem(org.hamcrest.Matchers.containsString("介護保険事業所番号")));
+	}
+
+	@Test
+	void organizationWithASevenDigitInstitutionCodeFailsWithItsRule() {
+		List<String> errors = errors(validate(RESOURCES.resolve("Organization-invalid-organization-seven-digit-institution-code.json")));
+		assertThat(errors, hasItem(org.hamcrest.Matchers.containsString("zt-org-2")));
+	}
+
+	@Test
+	void ltciCoverageWithoutACareLevelFailsWithItsRule() {
+		List<String> errors = errors(validate(RESOURCES.resolve("Coverage-invalid-coverage-ltci-no-care-level.json")));
+		assertThat(errors, hasItem(org.hamcrest.Matchers.containsString("zt-cov-1")));
+		assertThat(errors, hasItem(org.hamcrest.Matchers.containsString("要介護状態区分")));
+	}
+
+	@Test
+	void sharingConsentWithoutRecipientsFailsWithItsRule() {
+		List<String> errors = errors(validate(RESOURCES.resolve("Consent-invalid-consent-sharing-no-recipient.json")));
+		assertThat(errors, hasItem(org.hamcrest.Matchers.containsString("zt-cons-1")));
+	}
+
+	@Test
+	void rejectedReferralWithoutAReasonFailsWithItsRule() {
+		List<String> errors = errors(validate(RESOURCES.resolve("Task-invalid-task-rejected-no-reason.json")));
+		assertThat(errors, hasItem(org.hamcrest.Matchers.containsString("zt-task-1")));
+	}
+
+	@Test
 	void theWholeExampleTeamIsAcceptedAsOneTransaction() throws IOException {
 		List<Path> team = examples(true);
 		String entries = team.stream().map(example -> """
@@ -125,5 +174,10 @@ class ImplementationGuideValidationTest extends FhirServerTestBase {
 				.getString("extension.find { it.url.endsWith('communication-thread') }.valueIdentifier.value");
 		fhir().queryParam("thread", thread).get("/Communication").then().statusCode(200)
 				.body("entry.resource.id", hasItems("nerima-msg-report", "nerima-msg-reply"));
+		// ... LTCI coverages by care level (要介護2), services by beds available.
+		fhir().queryParam("care-level", "https://zaitaku-fhir.github.io/ig/CodeSystem/ltci-care-level|22").get("/Coverage")
+				.then().statusCode(200).body("entry.resource.id", hasItems("nerima-hanako-ltci"));
+		fhir().queryParam("bed-available", "ge1").get("/HealthcareService")
+				.then().statusCode(200).body("entry.resource.id", hasItems("nerima-chuo-backup-beds"));
 	}
 }
