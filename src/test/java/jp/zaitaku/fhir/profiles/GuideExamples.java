@@ -17,10 +17,15 @@ final class GuideExamples {
 	static final Path RESOURCES = Path.of("ig", "fsh-generated", "resources");
 	private static final List<String> CONFORMANCE = List.of(
 			"StructureDefinition", "CodeSystem", "ValueSet", "NamingSystem", "SearchParameter", "ImplementationGuide");
-	/** Referenced resources first, so each entry's references exist when it is written. */
-	private static final List<String> WRITE_ORDER = List.of("Organization", "HealthcareService", "Patient",
-			"RelatedPerson", "Practitioner", "PractitionerRole", "Coverage", "Consent", "CareTeam", "CarePlan",
-			"ServiceRequest", "Task", "Encounter", "Communication");
+	/**
+	 * Referenced resources first, so each entry's references exist when it is written: a HealthcareService
+	 * names its Organization, a PractitionerRole its HealthcareService, the Patient her PractitionerRole
+	 * (family doctor), the sharing Consent the CareTeam, a ServiceRequest the admission Encounter, a Task its
+	 * ServiceRequest, the CarePlan the Coverage, the ACP Consent and the back-up beds.
+	 */
+	private static final List<String> WRITE_ORDER = List.of("Organization", "HealthcareService", "Practitioner",
+			"PractitionerRole", "Patient", "RelatedPerson", "Coverage", "CareTeam", "Consent", "Encounter",
+			"ServiceRequest", "Task", "CarePlan", "Communication");
 
 	private GuideExamples() {}
 

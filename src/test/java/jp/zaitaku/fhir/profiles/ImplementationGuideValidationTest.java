@@ -9,14 +9,9 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.startsWith;
 
 import io.restassured.path.json.JsonPath;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import jp.zaitaku.fhir.FhirServerTestBase;
 import org.junit.jupiter.api.DynamicTest;
@@ -30,42 +25,8 @@ import org.junit.jupiter.api.TestFactory;
  */
 class ImplementationGuideValidationTest extends FhirServerTestBase {
 
-	private static final Path RESOURCES = Path.of("ig", "fsh-generated", "resources");
-	private static final List<String> CONFORMANCE = List.of(
-			"StructureDefinition", "CodeSystem", "ValueSet", "NamingSystem", "SearchParameter", "ImplementationGuide");
-	/**
-	 * Referenced resources first, so each entry's references exist when it is written: a HealthcareService
-	 * names its Organization, a PractitionerRole its HealthcareService, the Patient her PractitionerRole
-	 * (family doctor), the sharing Consent the CareTeam, a ServiceRequest the admission Encounter, a Task its
-	 * ServiceRequest, the CarePlan the Coverage, the ACP Consent and the back-up beds.
-	 */
-	private static final List<String> WRITE_ORDER = List.of("Organization", "HealthcareService", "Practitioner",
-			"PractitionerRole", "Patient", "RelatedPerson", "Coverage", "CareTeam", "Consent", "Encounter",
-			"ServiceRequest", "Task", "CarePlan", "Communication");
-
-	private static List<Path> examples(boolean valid) throws IOException {
-		try (Stream<Path> files = Files.list(RESOURCES)) {
-			return files.filter(f -> !CONFORMANCE.contains(type(f)))
-					.filter(f -> f.getFileName().toString().contains("-invalid-") != valid)
-					.sorted(Comparator.comparing((Path f) -> WRITE_ORDER.indexOf(type(f))).thenComparing(Path::toString))
-					.collect(Collectors.toList());
-		}
-	}
-
-	private static String type(Path file) {
-		return file.getFileName().toString().split("-", 2)[0];
-	}
-
-	private static String read(Path file) {
-		try {
-			return Files.readString(file, StandardCharsets.UTF_8);
-		} catch (IOException e) {
-			throw new IllegalStateException(e);
-		}
-	}
-
 	private static JsonPath validate(Path example) {
-		return fhir().body(read(example)).post("/" + type(example) + "/$validate").then().extract().jsonPath();
+		return fhir().body(GuideExamples.read(example)).post("/" + GuideExamples.type(example) + "/$validate").then().extract().jsonPath();
 	}
 
 	private static List<String> errors(JsonPath outcome) {
@@ -101,76 +62,72 @@ class ImplementationGuideValidationTest extends FhirServerTestBase {
 	}
 
 	@TestFactory
-	Stream<DynamicTest> everyExampleOfTheGuideIsValid() throws IOException {
-		return examples(true).stream().map(example -> DynamicTest.dynamicTest(example.getFileName().toString(),
+	Stream<DynamicTest> everyExampleOfTheGuideIsValid() {
+		return GuideExamples.all(true).stream().map(example -> DynamicTest.dynamicTest(example.getFileName().toString(),
 				() -> assertThat(example.toString(), errors(validate(example)), empty())));
 	}
 
 	@Test
 	void careTeamWithoutACoordinatorFailsWithTheCoordinatorRule() {
-		List<String> errors = errors(validate(RESOURCES.resolve("CareTeam-invalid-careteam-no-coordinator.json")));
+		List<String> errors = errors(validate(GuideExamples.RESOURCES.resolve("CareTeam-invalid-careteam-no-coordinator.json")));
 		assertThat(errors, hasItem(org.hamcrest.Matchers.containsString("zt-ct-1")));
 		assertThat(errors, hasItem(org.hamcrest.Matchers.containsString("調整役")));
 	}
 
 	@Test
 	void careTeamMemberWithAnUnknownProfessionFailsAtItsRole() {
-		List<String> errors = errors(validate(RESOURCES.resolve("CareTeam-invalid-careteam-unknown-profession.json")));
+		List<String> errors = errors(validate(GuideExamples.RESOURCES.resolve("CareTeam-invalid-careteam-unknown-profession.json")));
 		assertThat(errors, hasItem(startsWith("[CareTeam.participant[1].role[1]]")));
 	}
 
 	@Test
 	void messageWithoutAThreadFailsWithTheThreadRule() {
-		List<String> errors = errors(validate(RESOURCES.resolve("Communication-invalid-communication-no-thread.json")));
+		List<String> errors = errors(validate(GuideExamples.RESOURCES.resolve("Communication-invalid-communication-no-thread.json")));
 		assertThat(errors, hasItem(org.hamcrest.Matchers.containsString("zt-com-1")));
 	}
 
 	@Test
 	void organizationWithANineCharacterLtciProviderNumberFailsWithItsRule() {
-		List<String> errors = errors(validate(RESOURCES.resolve("Organization-invalid-organization-short-ltc-number.json")));
+		List<String> errors = errors(validate(GuideExamples.RESOURCES.resolve("Organization-invalid-organization-short-ltc-number.json")));
 		assertThat(errors, hasItem(org.hamcrest.Matchers.containsString("zt-org-1")));
 		assertThat(errors, hasItem(org.hamcrest.Matchers.containsString("介護保険事業所番号")));
 	}
 
 	@Test
 	void organizationWithASevenDigitInstitutionCodeFailsWithItsRule() {
-		List<String> errors = errors(validate(RESOURCES.resolve("Organization-invalid-organization-seven-digit-institution-code.json")));
+		List<String> errors = errors(validate(GuideExamples.RESOURCES.resolve("Organization-invalid-organization-seven-digit-institution-code.json")));
 		assertThat(errors, hasItem(org.hamcrest.Matchers.containsString("zt-org-2")));
 	}
 
 	@Test
 	void ltciCoverageWithoutACareLevelFailsWithItsRule() {
-		List<String> errors = errors(validate(RESOURCES.resolve("Coverage-invalid-coverage-ltci-no-care-level.json")));
+		List<String> errors = errors(validate(GuideExamples.RESOURCES.resolve("Coverage-invalid-coverage-ltci-no-care-level.json")));
 		assertThat(errors, hasItem(org.hamcrest.Matchers.containsString("zt-cov-1")));
 		assertThat(errors, hasItem(org.hamcrest.Matchers.containsString("要介護状態区分")));
 	}
 
 	@Test
 	void sharingConsentWithoutRecipientsFailsWithItsRule() {
-		List<String> errors = errors(validate(RESOURCES.resolve("Consent-invalid-consent-sharing-no-recipient.json")));
+		List<String> errors = errors(validate(GuideExamples.RESOURCES.resolve("Consent-invalid-consent-sharing-no-recipient.json")));
 		assertThat(errors, hasItem(org.hamcrest.Matchers.containsString("zt-cons-1")));
 	}
 
 	@Test
 	void rejectedReferralWithoutAReasonFailsWithItsRule() {
-		List<String> errors = errors(validate(RESOURCES.resolve("Task-invalid-task-rejected-no-reason.json")));
+		List<String> errors = errors(validate(GuideExamples.RESOURCES.resolve("Task-invalid-task-rejected-no-reason.json")));
 		assertThat(errors, hasItem(org.hamcrest.Matchers.containsString("zt-task-1")));
 	}
 
 	@Test
-	void theWholeExampleTeamIsAcceptedAsOneTransaction() throws IOException {
-		List<Path> team = examples(true);
-		String entries = team.stream().map(example -> """
-				{"resource":%s,"request":{"method":"PUT","url":"%s/%s"}}""".formatted(
-						read(example), type(example), JsonPath.from(read(example)).getString("id")))
-				.collect(Collectors.joining(","));
-		fhir().body("{\"resourceType\":\"Bundle\",\"type\":\"transaction\",\"entry\":[" + entries + "]}").post("/")
+	void theWholeExampleTeamIsAcceptedAsOneTransaction() {
+		int teamSize = GuideExamples.all(true).size();
+		fhir().body(GuideExamples.teamTransaction()).post("/")
 				.then().statusCode(200)
-				.body("entry", hasSize(team.size()))
+				.body("entry", hasSize(teamSize))
 				.body("entry.response.status", everyItem(org.hamcrest.Matchers.matchesPattern("20[01].*")));
 
 		// The guide's SearchParameters are active: the team's messages are found by their thread.
-		String thread = JsonPath.from(read(RESOURCES.resolve("Communication-nerima-msg-report.json")))
+		String thread = JsonPath.from(GuideExamples.read("Communication-nerima-msg-report.json"))
 				.getString("extension.find { it.url.endsWith('communication-thread') }.valueIdentifier.value");
 		fhir().queryParam("thread", thread).get("/Communication").then().statusCode(200)
 				.body("entry.resource.id", hasItems("nerima-msg-report", "nerima-msg-reply"));
