@@ -11,6 +11,7 @@ import ca.uhn.fhir.validation.ValidationOptions;
 import ca.uhn.fhir.validation.ValidationResult;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.Semaphore;
 import org.hl7.fhir.common.hapi.validation.validator.FhirInstanceValidator;
 import org.hl7.fhir.common.hapi.validation.validator.WorkerContextValidationSupportAdapter;
 import org.hl7.fhir.instance.model.api.IBaseResource;
@@ -25,19 +26,26 @@ import org.springframework.stereotype.Component;
  * per FhirContext (English). The Japanese validator therefore gets a worker context of its own that
  * reports Japanese; both share the server's validation support chain (profiles, terminology and
  * their caches) and HAPI's JPA reference fetcher, so they give the same verdicts.
+ *
+ * <p>At most {@link ProfileValidationProperties#concurrency()} validations run at once: each one
+ * allocates tens of megabytes while it runs, and eight writers validating 50-entry transactions at
+ * once ran a 512 MB heap out of memory; on a CPU-bound task more threads than cores gain nothing.
  */
 @Component
 public class LocalizedProfileValidator {
 
 	private final FhirValidator english;
 	private final FhirValidator japanese;
+	private final Semaphore running;
 
 	public LocalizedProfileValidator(
 			FhirContext fhirContext,
 			@Qualifier(JpaConfig.JPA_VALIDATION_SUPPORT_CHAIN) IValidationSupport validationSupport,
 			@Qualifier("myInstanceValidator") IInstanceValidatorModule hapiInstanceValidator,
 			ValidatorResourceFetcher resourceFetcher,
-			ValidatorPolicyAdvisor policyAdvisor) {
+			ValidatorPolicyAdvisor policyAdvisor,
+			ProfileValidationProperties properties) {
+		this.running = new Semaphore(properties.concurrency(), true);
 		this.english = fhirContext.newValidator().registerValidatorModule(hapiInstanceValidator);
 
 		WorkerContextValidationSupportAdapter japaneseContext = new WorkerContextValidationSupportAdapter() {
@@ -59,6 +67,11 @@ public class LocalizedProfileValidator {
 		ValidationOptions options = new ValidationOptions();
 		profiles.forEach(options::addProfile);
 		FhirValidator validator = Locale.JAPANESE.getLanguage().equals(language.getLanguage()) ? japanese : english;
-		return validator.validateWithResult(resource, options);
+		running.acquireUninterruptibly();
+		try {
+			return validator.validateWithResult(resource, options);
+		} finally {
+			running.release();
+		}
 	}
 }
