@@ -86,6 +86,9 @@ public class Benchmark {
 				                         (no start, no cold start; loopback only)
 				  --pid N                with --base-url: the server's pid, for its resident memory
 				  --header 'Name: value' extra request header, e.g. Authorization (repeatable)
+				  --client-id ID         client_credentials client for the access token (default zaitaku-dev,
+				                         which the started server's dev profile registers)
+				  --client-secret S      its secret (default dev-secret)
 				  --concurrency N        client threads / connections (default 8)
 				  --warmup S             warm-up seconds before every measured window (default 5)
 				  --duration S           measured seconds per request phase (default 20)
@@ -107,7 +110,7 @@ public class Benchmark {
 		/** The options that take a value; --append and --help are the only flags. */
 		static final List<String> VALUED = List.of("--jar", "--port", "--jvm-opts", "--server-env", "--base-url", "--pid",
 				"--header", "--concurrency", "--warmup", "--duration", "--tx-duration", "--communications", "--terms",
-				"--start-timeout", "--load-timeout", "--label", "--out");
+				"--start-timeout", "--load-timeout", "--label", "--out", "--client-id", "--client-secret");
 
 		String jar = "target/zaitaku-fhir.jar";
 		int port = 8095;
@@ -116,6 +119,8 @@ public class Benchmark {
 		String baseUrl;
 		long pid = -1;
 		List<String> headers = new ArrayList<>();
+		String clientId;
+		String clientSecret;
 		int concurrency = 8;
 		int warmupSeconds = 5;
 		int durationSeconds = 20;
@@ -175,6 +180,8 @@ public class Benchmark {
 				case "--base-url" -> baseUrl = value.replaceAll("/+$", "");
 				case "--pid" -> pid = positive(name, value);
 				case "--header" -> headers.add(value);
+				case "--client-id" -> clientId = value;
+				case "--client-secret" -> clientSecret = value;
 				case "--concurrency" -> concurrency = positive(name, value);
 				case "--warmup" -> warmupSeconds = seconds(name, value, true);
 				case "--duration" -> durationSeconds = seconds(name, value, false);
@@ -335,7 +342,7 @@ public class Benchmark {
 				System.err.println("no server at " + base + ": " + metadata.describe());
 				return false;
 			}
-			return true;
+			return options.clientId == null || fhir.authorize(options.clientId, options.clientSecret);
 		}
 		try {
 			server = ManagedServer.start(options);
@@ -354,7 +361,9 @@ public class Benchmark {
 		results.coldStartSeconds = coldStart.get();
 		results.memoryAtStart = Memory.read(server.process.pid(), Optional.empty());
 		System.out.printf("cold start: %.1f s to the first 200 on /fhir/metadata%n", results.coldStartSeconds);
-		return true;
+		// The started server runs the dev profile, which registers this client (see ClientRegistrations).
+		return fhir.authorize(options.clientId == null ? "zaitaku-dev" : options.clientId,
+				options.clientSecret == null ? "dev-secret" : options.clientSecret);
 	}
 
 	long serverPid() {
@@ -479,6 +488,8 @@ public class Benchmark {
 		final HttpClient client;
 		final String base;
 		final List<String[]> headers;
+		/** The current access token, renewed in the background; null when the server is in open mode. */
+		volatile String bearerToken;
 
 		Fhir(HttpClient client, String base, List<String[]> headers) {
 			this.client = client;
@@ -503,7 +514,61 @@ public class Benchmark {
 					.timeout(REQUEST_TIMEOUT)
 					.header("Accept", FHIR_JSON);
 			headers.forEach(h -> b.header(h[0], h[1]));
+			if (bearerToken != null) {
+				b.header("Authorization", "Bearer " + bearerToken);
+			}
 			return b;
+		}
+
+		/**
+		 * When the server is secured (it publishes a smart-configuration), takes an access token with
+		 * client_credentials and renews it before it expires (SMART backend tokens live 5 minutes).
+		 */
+		boolean authorize(String clientId, String clientSecret) {
+			String root = base.replaceFirst("/fhir/?$", "");
+			Response configuration = send(builder(".well-known/smart-configuration").GET().build());
+			if (configuration.status != 200) {
+				System.out.println("  the server publishes no smart-configuration: open mode, no token");
+				return true;
+			}
+			Optional<Long> lifetime = fetchToken(root, clientId, clientSecret);
+			if (lifetime.isEmpty()) {
+				return false;
+			}
+			Thread renewer = new Thread(() -> {
+				long wait = Math.max(30, lifetime.get() - 60);
+				while (true) {
+					try {
+						Thread.sleep(TimeUnit.SECONDS.toMillis(wait));
+					} catch (InterruptedException e) {
+						return;
+					}
+					fetchToken(root, clientId, clientSecret);
+				}
+			}, "token-renewal");
+			renewer.setDaemon(true);
+			renewer.start();
+			return true;
+		}
+
+		private Optional<Long> fetchToken(String root, String clientId, String clientSecret) {
+			String basic = java.util.Base64.getEncoder()
+					.encodeToString((clientId + ":" + clientSecret).getBytes(StandardCharsets.UTF_8));
+			HttpRequest request = HttpRequest.newBuilder(URI.create(root + "/oauth2/token"))
+					.timeout(REQUEST_TIMEOUT)
+					.header("Authorization", "Basic " + basic)
+					.header("Content-Type", "application/x-www-form-urlencoded")
+					.POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&scope=" + encode("system/*.cruds")))
+					.build();
+			Response r = send(request);
+			Matcher token = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"").matcher(r.bodyText());
+			Matcher expires = Pattern.compile("\"expires_in\"\\s*:\\s*(\\d+)").matcher(r.bodyText());
+			if (!r.ok() || !token.find()) {
+				System.err.println("no access token from " + root + "/oauth2/token: " + r.describe());
+				return Optional.empty();
+			}
+			bearerToken = token.group(1);
+			return Optional.of(expires.find() ? Long.parseLong(expires.group(1)) : 300L);
 		}
 
 		Response send(HttpRequest request) {
@@ -1017,6 +1082,8 @@ public class Benchmark {
 			// Listen on loopback only: the benchmark never needs the server reachable from elsewhere.
 			env.put("SERVER_ADDRESS", "127.0.0.1");
 			env.put("ZAITAKU_DATA_DIR", dataDir.toString());
+			// The dev profile registers the local test client the benchmark takes its token with.
+			env.put("SPRING_PROFILES_ACTIVE", "dev");
 			for (String kv : options.serverEnv) {
 				env.put(kv.substring(0, kv.indexOf('=')), kv.substring(kv.indexOf('=') + 1));
 			}

@@ -8,7 +8,13 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
+import jp.zaitaku.fhir.security.BackendClient;
+import jp.zaitaku.fhir.security.ClientRegistrations;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -28,17 +34,47 @@ public abstract class FhirServerTestBase {
 	protected static final String FHIR_XML = "application/fhir+xml";
 	protected static final String KANA_EXTENSION = "http://hl7.org/fhir/StructureDefinition/iso21090-EN-representation";
 
+	/** The test suite's own backend client: everything on the server (system/*.cruds). */
+	private static final BackendClient SUITE_CLIENT = BackendClient.es384("zaitaku-test-suite");
+	private static final Duration TOKEN_RENEWAL = Duration.ofMinutes(3);
+	private static String accessToken;
+	private static Instant accessTokenFetched = Instant.MIN;
+
 	@LocalServerPort
 	protected int port;
+
+	@Autowired
+	private ClientRegistrations clientRegistrations;
 
 	@BeforeEach
 	void pointRestAssuredAtTheServer() {
 		RestAssured.port = port;
 		RestAssured.basePath = "/fhir";
 		RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
+		if (Instant.now().isAfter(accessTokenFetched.plus(TOKEN_RENEWAL))) {
+			clientRegistrations.save(SUITE_CLIENT.registration(List.of("system/*.cruds")));
+			accessToken = SUITE_CLIENT.token(serverUrl(), "system/*.cruds");
+			accessTokenFetched = Instant.now();
+		}
 	}
 
+	/** The server's root URL as tests reach it (the issuer of its tokens). */
+	protected String serverUrl() {
+		return "http://localhost:" + port;
+	}
+
+	/** An access token of the suite's backend client, allowed everything. */
+	protected static String accessToken() {
+		return accessToken;
+	}
+
+	/** A FHIR request as an authorised backend client sends it. */
 	protected static RequestSpecification fhir() {
+		return anonymous().header("Authorization", "Bearer " + accessToken);
+	}
+
+	/** A FHIR request without an access token. */
+	protected static RequestSpecification anonymous() {
 		return given().accept(FHIR_JSON).contentType(FHIR_JSON + "; charset=UTF-8");
 	}
 
@@ -95,7 +131,8 @@ public abstract class FhirServerTestBase {
 
 	/** Like {@link #rawGet}, for any method, with an optional Content-Type and body. */
 	protected String rawRequest(String method, String pathAndQuery, String contentType, byte[] body) throws IOException {
-		StringBuilder head = new StringBuilder(method + " " + pathAndQuery + " HTTP/1.1\r\nHost: localhost\r\n"
+		StringBuilder head = new StringBuilder(method + " " + pathAndQuery + " HTTP/1.1\r\nHost: localhost:" + port + "\r\n"
+				+ "Authorization: Bearer " + accessToken + "\r\n"
 				+ "Accept: application/fhir+json\r\nConnection: close\r\n");
 		if (contentType != null) {
 			head.append("Content-Type: ").append(contentType).append("\r\n");

@@ -7,12 +7,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import org.hl7.fhir.r4.model.OperationOutcome;
 
-/** Writes an error OperationOutcome from code that runs before HAPI (servlet filters). */
-final class OperationOutcomeResponse {
+/** Writes an error OperationOutcome from code that runs before HAPI (servlet filters, the security firewall). */
+public final class OperationOutcomeResponse {
 
 	private OperationOutcomeResponse() {}
 
-	static void write(
+	public static void write(
 			HttpServletResponse response,
 			FhirContext fhirContext,
 			int status,

@@ -27,6 +27,7 @@ class PostmanCollectionTest extends FhirServerTestBase {
 						POSTMAN.resolve("zaitaku-fhir.postman_collection.json").toString(),
 						"-e", POSTMAN.resolve("local.postman_environment.json").toString(),
 						"--env-var", "baseUrl=http://localhost:" + port + "/fhir",
+						"--env-var", "accessToken=" + accessToken(),
 						"--color", "off", "--disable-unicode"))
 				.redirectErrorStream(true)
 				.redirectOutput(report.toFile())

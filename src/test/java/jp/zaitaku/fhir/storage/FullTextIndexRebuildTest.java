@@ -37,7 +37,7 @@ class FullTextIndexRebuildTest extends FhirServerTestBase {
 
 	private void awaitRebuildFinished() {
 		await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500)).until(() ->
-				!given().accept(FHIR_JSON).get("/$reindex-fulltext").then().statusCode(200).extract().jsonPath()
+				!fhir().get("/$reindex-fulltext").then().statusCode(200).extract().jsonPath()
 						.getBoolean("parameter.find { it.name == 'running' }.valueBoolean"));
 	}
 
@@ -60,7 +60,7 @@ class FullTextIndexRebuildTest extends FhirServerTestBase {
 	void reindexFulltextReportsWhatItDid() {
 		fhir().body("{\"resourceType\":\"Parameters\"}").post("/$reindex-fulltext").then().statusCode(200).body("resourceType", equalTo("Parameters"));
 		awaitRebuildFinished();
-		given().accept(FHIR_JSON).get("/$reindex-fulltext").then().statusCode(200)
+		fhir().get("/$reindex-fulltext").then().statusCode(200)
 				.body("parameter.find { it.name == 'indexed' }.valueInteger", org.hamcrest.Matchers.greaterThan(0))
 				.body("parameter.find { it.name == 'error' }", org.hamcrest.Matchers.nullValue());
 	}

@@ -1,0 +1,49 @@
+package jp.zaitaku.fhir.security;
+
+import ca.uhn.fhir.interceptor.api.Hook;
+import ca.uhn.fhir.interceptor.api.Pointcut;
+import jp.zaitaku.fhir.server.FhirServerInterceptor;
+import org.hl7.fhir.instance.model.api.IBaseConformance;
+import org.hl7.fhir.r4.model.CapabilityStatement;
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Extension;
+import org.hl7.fhir.r4.model.UriType;
+import org.springframework.stereotype.Component;
+
+/**
+ * The CapabilityStatement's {@code rest.security}: SMART on FHIR, with the OAuth endpoints in the
+ * (SMART v1) {@code oauth-uris} extension for clients that do not read the smart-configuration.
+ */
+@Component
+@SecurityEnabled
+class CapabilityStatementSecurity implements FhirServerInterceptor {
+
+	private static final String OAUTH_URIS = "http://fhir-registry.smarthealthit.org/StructureDefinition/oauth-uris";
+
+	private final FhirBaseUrl urls;
+
+	CapabilityStatementSecurity(FhirBaseUrl urls) {
+		this.urls = urls;
+	}
+
+	@Hook(Pointcut.SERVER_CAPABILITY_STATEMENT_GENERATED)
+	public void describeSecurity(IBaseConformance generated) {
+		if (!(generated instanceof CapabilityStatement statement) || statement.getRest().isEmpty()) {
+			return;
+		}
+		String issuer = urls.issuer();
+		CapabilityStatement.CapabilityStatementRestSecurityComponent security = statement.getRestFirstRep().getSecurity();
+		security.setCors(true);
+		security.getService().clear();
+		security.addService(new CodeableConcept().addCoding(
+				new org.hl7.fhir.r4.model.Coding("http://terminology.hl7.org/CodeSystem/restful-security-service", "SMART-on-FHIR", "SMART-on-FHIR")));
+		security.setDescription("SMART on FHIR (App Launch 2.x, Backend Services). See " + issuer
+				+ SmartConfiguration.PATH + " / SMART on FHIR で保護されています。");
+		security.getExtension().removeIf(extension -> OAUTH_URIS.equals(extension.getUrl()));
+		Extension endpoints = security.addExtension().setUrl(OAUTH_URIS);
+		endpoints.addExtension("token", new UriType(issuer + "/oauth2/token"));
+		endpoints.addExtension("authorize", new UriType(issuer + "/oauth2/authorize"));
+		endpoints.addExtension("introspect", new UriType(issuer + "/oauth2/introspect"));
+		endpoints.addExtension("revoke", new UriType(issuer + "/oauth2/revoke"));
+	}
+}

@@ -1,0 +1,73 @@
+package jp.zaitaku.fhir.security;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.Profiles;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
+import org.springframework.stereotype.Component;
+
+/**
+ * Registers clients at start-up: those of the clients file ({@code zaitaku.security.clients-file},
+ * a JSON array of {@link ClientRegistration}), each created or updated by its client id; and, only
+ * under the {@code dev} Spring profile, a local test client. A broken file stops the start: a
+ * server that silently lost its EHR's registration would be worse.
+ */
+@Component
+@SecurityEnabled
+public class ClientRegistrations implements SmartInitializingSingleton {
+
+	static final String DEV_CLIENT_ID = "zaitaku-dev";
+	static final String DEV_CLIENT_SECRET = "dev-secret";
+	private static final Logger log = LoggerFactory.getLogger(ClientRegistrations.class);
+
+	private final RegisteredClientRepository clients;
+	private final SecurityProperties properties;
+	private final Environment environment;
+
+	public ClientRegistrations(RegisteredClientRepository clients, SecurityProperties properties, Environment environment) {
+		this.clients = clients;
+		this.properties = properties;
+		this.environment = environment;
+	}
+
+	@Override
+	public void afterSingletonsInstantiated() {
+		if (!properties.clientsFile().isBlank()) {
+			List<ClientRegistration> registrations = read(Path.of(properties.clientsFile()));
+			registrations.forEach(this::save);
+			log.info("Registered {} client(s) from {}", registrations.size(), properties.clientsFile());
+		}
+		if (environment.acceptsProfiles(Profiles.of("dev"))) {
+			save(new ClientRegistration(DEV_CLIENT_ID, "Local development client", ClientRegistration.CLIENT_SECRET_BASIC,
+					"{noop}" + DEV_CLIENT_SECRET, null, null, null, List.of("system/*.cruds")));
+			log.warn("dev profile: test client '{}' with secret '{}' and scope system/*.cruds is registered. Not for production.",
+					DEV_CLIENT_ID, DEV_CLIENT_SECRET);
+		}
+	}
+
+	/** Creates or updates one client; the stored row (and its id) is kept for an existing client id. */
+	public RegisteredClient save(ClientRegistration registration) {
+		RegisteredClient existing = clients.findByClientId(registration.clientId());
+		RegisteredClient client = registration.toRegisteredClient(
+				existing == null ? null : existing.getId(), properties.backendTokenLifetime());
+		clients.save(client);
+		return client;
+	}
+
+	private static List<ClientRegistration> read(Path file) {
+		try {
+			return new ObjectMapper().readValue(Files.readString(file), new TypeReference<List<ClientRegistration>>() {});
+		} catch (IOException e) {
+			throw new IllegalStateException("The clients file " + file + " cannot be read: " + e.getMessage(), e);
+		}
+	}
+}

@@ -1,0 +1,75 @@
+package jp.zaitaku.fhir.security;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.boot.web.servlet.ServletRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * {@code GET /fhir/.well-known/smart-configuration}: where SMART clients find our authorization
+ * server and what it supports (SMART App Launch 2.x, "Metadata"). A servlet of its own on the exact
+ * path, which takes precedence over HAPI's {@code /fhir/*}.
+ */
+@Configuration(proxyBeanMethods = false)
+@SecurityEnabled
+public class SmartConfiguration {
+
+	static final String PATH = FhirBaseUrl.FHIR_PATH + "/.well-known/smart-configuration";
+
+	/** What the server can do today; a capability is listed only once a test proves it. */
+	static final List<String> CAPABILITIES = List.of(
+			"client-confidential-asymmetric", "client-confidential-symmetric", "permission-v1", "permission-v2");
+	static final List<String> SCOPES = List.of("system/*.cruds", "system/*.rs", "system/*.read", "system/*.write");
+
+	@Bean
+	ServletRegistrationBean<HttpServlet> smartConfigurationServlet(FhirBaseUrl urls) {
+		ServletRegistrationBean<HttpServlet> registration =
+				new ServletRegistrationBean<>(new SmartConfigurationServlet(urls), PATH);
+		registration.setName("smart-configuration");
+		return registration;
+	}
+
+	/** The document for the issuer of the current request. */
+	static Map<String, Object> document(String issuer) {
+		Map<String, Object> document = new LinkedHashMap<>();
+		document.put("issuer", issuer);
+		document.put("jwks_uri", issuer + "/oauth2/jwks");
+		document.put("authorization_endpoint", issuer + "/oauth2/authorize");
+		document.put("token_endpoint", issuer + "/oauth2/token");
+		document.put("introspection_endpoint", issuer + "/oauth2/introspect");
+		document.put("revocation_endpoint", issuer + "/oauth2/revoke");
+		document.put("grant_types_supported", List.of("client_credentials"));
+		document.put("token_endpoint_auth_methods_supported", List.of("private_key_jwt", "client_secret_basic"));
+		document.put("token_endpoint_auth_signing_alg_values_supported", List.of("RS384", "ES384"));
+		document.put("scopes_supported", SCOPES);
+		document.put("response_types_supported", List.of("token"));
+		document.put("code_challenge_methods_supported", List.of("S256"));
+		document.put("capabilities", CAPABILITIES);
+		return document;
+	}
+
+	private static final class SmartConfigurationServlet extends HttpServlet {
+		private static final ObjectMapper JSON = new ObjectMapper();
+		private final transient FhirBaseUrl urls;
+
+		SmartConfigurationServlet(FhirBaseUrl urls) {
+			this.urls = urls;
+		}
+
+		@Override
+		protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+			response.setContentType("application/json");
+			response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+			response.setHeader("Cache-Control", "public, max-age=3600");
+			JSON.writeValue(response.getOutputStream(), document(urls.issuer()));
+		}
+	}
+}

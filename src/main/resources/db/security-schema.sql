@@ -1,0 +1,85 @@
+-- Tables of the embedded authorization server, applied at every start (idempotent) by
+-- security.SecuritySchema before the authorization server's JDBC services are built.
+-- Spring Authorization Server 1.4.5's own schemas (oauth2-*-schema.sql in its jar), written for
+-- PostgreSQL: its "blob" columns are text (the JDBC services read column types once and use
+-- getString/setString for text), and scope, authority and settings columns are text because SMART
+-- scopes with ?query filters and inline client JWKS outgrow varchar(1000/2000).
+CREATE TABLE IF NOT EXISTS oauth2_registered_client (
+    id varchar(100) NOT NULL PRIMARY KEY,
+    client_id varchar(100) NOT NULL UNIQUE,
+    client_id_issued_at timestamp DEFAULT CURRENT_TIMESTAMP NOT NULL,
+    client_secret varchar(200) DEFAULT NULL,
+    client_secret_expires_at timestamp DEFAULT NULL,
+    client_name varchar(200) NOT NULL,
+    client_authentication_methods varchar(1000) NOT NULL,
+    authorization_grant_types varchar(1000) NOT NULL,
+    redirect_uris text DEFAULT NULL,
+    post_logout_redirect_uris text DEFAULT NULL,
+    scopes text NOT NULL,
+    client_settings text NOT NULL,
+    token_settings text NOT NULL
+);
+CREATE TABLE IF NOT EXISTS oauth2_authorization (
+    id varchar(100) NOT NULL PRIMARY KEY,
+    registered_client_id varchar(100) NOT NULL,
+    principal_name varchar(200) NOT NULL,
+    authorization_grant_type varchar(100) NOT NULL,
+    authorized_scopes text DEFAULT NULL,
+    attributes text DEFAULT NULL,
+    state varchar(500) DEFAULT NULL,
+    authorization_code_value text DEFAULT NULL,
+    authorization_code_issued_at timestamp DEFAULT NULL,
+    authorization_code_expires_at timestamp DEFAULT NULL,
+    authorization_code_metadata text DEFAULT NULL,
+    access_token_value text DEFAULT NULL,
+    access_token_issued_at timestamp DEFAULT NULL,
+    access_token_expires_at timestamp DEFAULT NULL,
+    access_token_metadata text DEFAULT NULL,
+    access_token_type varchar(100) DEFAULT NULL,
+    access_token_scopes text DEFAULT NULL,
+    oidc_id_token_value text DEFAULT NULL,
+    oidc_id_token_issued_at timestamp DEFAULT NULL,
+    oidc_id_token_expires_at timestamp DEFAULT NULL,
+    oidc_id_token_metadata text DEFAULT NULL,
+    refresh_token_value text DEFAULT NULL,
+    refresh_token_issued_at timestamp DEFAULT NULL,
+    refresh_token_expires_at timestamp DEFAULT NULL,
+    refresh_token_metadata text DEFAULT NULL,
+    user_code_value text DEFAULT NULL,
+    user_code_issued_at timestamp DEFAULT NULL,
+    user_code_expires_at timestamp DEFAULT NULL,
+    user_code_metadata text DEFAULT NULL,
+    device_code_value text DEFAULT NULL,
+    device_code_issued_at timestamp DEFAULT NULL,
+    device_code_expires_at timestamp DEFAULT NULL,
+    device_code_metadata text DEFAULT NULL
+);
+-- Every bearer request looks its token up (revocation takes effect at once); a JWT can exceed a
+-- btree index row (about 2.7 kB), so the token columns get hash indexes.
+CREATE INDEX IF NOT EXISTS oauth2_authorization_access_token ON oauth2_authorization USING hash (access_token_value);
+CREATE INDEX IF NOT EXISTS oauth2_authorization_refresh_token ON oauth2_authorization USING hash (refresh_token_value);
+CREATE INDEX IF NOT EXISTS oauth2_authorization_code ON oauth2_authorization USING hash (authorization_code_value);
+CREATE INDEX IF NOT EXISTS oauth2_authorization_state ON oauth2_authorization (state);
+CREATE TABLE IF NOT EXISTS oauth2_authorization_consent (
+    registered_client_id varchar(100) NOT NULL,
+    principal_name varchar(200) NOT NULL,
+    authorities text NOT NULL,
+    PRIMARY KEY (registered_client_id, principal_name)
+);
+-- Our signing keys: tokens stay valid across restarts. At most one active key per key type.
+CREATE TABLE IF NOT EXISTS zaitaku_signing_key (
+    kid varchar(64) PRIMARY KEY,
+    kty varchar(8) NOT NULL,
+    jwk text NOT NULL,
+    active boolean NOT NULL,
+    created_at timestamptz NOT NULL,
+    retired_at timestamptz
+);
+CREATE UNIQUE INDEX IF NOT EXISTS zaitaku_signing_key_one_active ON zaitaku_signing_key (kty) WHERE active;
+-- jti of every client assertion until it expires: a replayed assertion is refused.
+CREATE TABLE IF NOT EXISTS zaitaku_client_assertion_jti (
+    client_id varchar(100) NOT NULL,
+    jti varchar(255) NOT NULL,
+    expires_at timestamptz NOT NULL,
+    PRIMARY KEY (client_id, jti)
+);
