@@ -940,9 +940,13 @@ public class Benchmark {
 					(random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L);
 		}
 
+		private static final java.time.format.DateTimeFormatter FHIR_DATE_TIME =
+				java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX");
+
 		/** Some time in the last 30 days, in Japan time. */
 		private static String recently(ThreadLocalRandom random) {
-			return OffsetDateTime.now(JST).minusMinutes(random.nextInt(30 * 24 * 60)).truncatedTo(ChronoUnit.SECONDS).toString();
+			// An explicit pattern: OffsetDateTime.toString() drops ":00" seconds, which FHIR's dateTime does not allow.
+			return OffsetDateTime.now(JST).minusMinutes(random.nextInt(30 * 24 * 60)).format(FHIR_DATE_TIME);
 		}
 
 		static <T> T pick(ThreadLocalRandom random, List<T> list) {

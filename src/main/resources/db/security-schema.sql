@@ -83,3 +83,26 @@ CREATE TABLE IF NOT EXISTS zaitaku_client_assertion_jti (
     expires_at timestamptz NOT NULL,
     PRIMARY KEY (client_id, jti)
 );
+-- People who log in to authorise SMART apps: each one is a Practitioner or RelatedPerson on this
+-- server (fhir_user, e.g. Practitioner/123). Password hash with its encoding ({bcrypt}...) and a TOTP
+-- secret (base32); last_totp_step refuses a code used twice.
+CREATE TABLE IF NOT EXISTS zaitaku_user (
+    username varchar(100) PRIMARY KEY,
+    password_hash varchar(200) NOT NULL,
+    totp_secret varchar(100) NOT NULL,
+    last_totp_step bigint NOT NULL DEFAULT 0,
+    fhir_user varchar(200) NOT NULL,
+    display_name varchar(200),
+    enabled boolean NOT NULL DEFAULT true,
+    failed_logins integer NOT NULL DEFAULT 0,
+    locked_until timestamptz
+);
+-- The patient (and encounter) an authorization is for: picked by the user at consent (standalone
+-- launch) or given by the EHR (launch). Keyed by the authorization's id, which survives code,
+-- token and refresh.
+CREATE TABLE IF NOT EXISTS zaitaku_launch_context (
+    authorization_id varchar(100) PRIMARY KEY,
+    patient varchar(100),
+    encounter varchar(100),
+    created_at timestamptz NOT NULL DEFAULT now()
+);

@@ -43,10 +43,6 @@ final class HomeCareProfiles {
 		return required == null ? List.of() : List.of(required);
 	}
 
-	static boolean isEnforcedType(String resourceType) {
-		return REQUIRED_BY_TYPE.containsKey(resourceType);
-	}
-
 	private static String withoutVersion(String canonical) {
 		int bar = canonical.indexOf('|');
 		return bar < 0 ? canonical : canonical.substring(0, bar);

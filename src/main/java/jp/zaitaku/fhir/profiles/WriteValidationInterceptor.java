@@ -81,9 +81,7 @@ public class WriteValidationInterceptor implements FhirServerInterceptor {
 		new ValidationResult(fhirContext, errors).populateOperationOutcome(outcome);
 		for (OperationOutcome.OperationOutcomeIssueComponent issue : outcome.getIssue()) {
 			// The validator calls every issue "processing"; callers sort on the code, so say what it is.
-			issue.setCode(issue.getDiagnostics() != null && issue.getDiagnostics().contains("Constraint failed")
-					? OperationOutcome.IssueType.INVARIANT
-					: OperationOutcome.IssueType.STRUCTURE);
+			issue.setCode(isInvariant(issue) ? OperationOutcome.IssueType.INVARIANT : OperationOutcome.IssueType.STRUCTURE);
 			pointAtTheMissingElement(issue);
 		}
 		outcome.getIssue().add(0, new OperationOutcome.OperationOutcomeIssueComponent()
@@ -91,6 +89,12 @@ public class WriteValidationInterceptor implements FhirServerInterceptor {
 				.setCode(OperationOutcome.IssueType.PROCESSING)
 				.setDiagnostics(ValidationLanguage.summary(language, resourceType, profiles, errors.size())));
 		return outcome;
+	}
+
+	/** A broken invariant (FHIRPath constraint): the validator's message ids for those start with INV_FAILED. */
+	private static boolean isInvariant(OperationOutcome.OperationOutcomeIssueComponent issue) {
+		return issue.getDetails().getCoding().stream().anyMatch(coding -> coding.getCode() != null && coding.getCode().startsWith("INV_FAILED"))
+				|| (issue.getDiagnostics() != null && issue.getDiagnostics().contains("Constraint failed"));
 	}
 
 	/**

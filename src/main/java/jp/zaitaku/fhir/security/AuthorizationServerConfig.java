@@ -2,6 +2,13 @@ package jp.zaitaku.fhir.security;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.MediaType;
+import org.springframework.security.oauth2.core.oidc.OidcUserInfo;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeRequestAuthenticationProvider;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeRequestAuthenticationValidator;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationConsentAuthenticationProvider;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.config.Customizer;
@@ -20,7 +27,6 @@ import org.springframework.security.oauth2.server.authorization.settings.Authori
 import org.springframework.security.oauth2.server.authorization.token.DelegatingOAuth2TokenGenerator;
 import org.springframework.security.oauth2.server.authorization.token.JwtGenerator;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2AccessTokenGenerator;
-import org.springframework.security.oauth2.server.authorization.token.OAuth2RefreshTokenGenerator;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenGenerator;
 import org.springframework.security.web.SecurityFilterChain;
 
@@ -34,10 +40,13 @@ import org.springframework.security.web.SecurityFilterChain;
 @SecurityEnabled
 public class AuthorizationServerConfig {
 
+	static final String LOGIN_PAGE = "/login";
+	static final String CONSENT_PAGE = "/oauth2/consent";
+
 	@Bean
 	@Order(1)
-	SecurityFilterChain authorizationServerEndpoints(HttpSecurity http, ClientAssertionDecoders clientAssertions)
-			throws Exception {
+	SecurityFilterChain authorizationServerEndpoints(HttpSecurity http, ClientAssertionDecoders clientAssertions,
+			SmartAuthorizationRequests smartRequests, UserAccounts users) throws Exception {
 		OAuth2AuthorizationServerConfigurer authorizationServer = OAuth2AuthorizationServerConfigurer.authorizationServer();
 		http.securityMatcher(authorizationServer.getEndpointsMatcher())
 				.with(authorizationServer, server -> server
@@ -48,13 +57,58 @@ public class AuthorizationServerConfig {
 										assertions.setJwtDecoderFactory(clientAssertions);
 									}
 								})))
-						.tokenEndpoint(token -> token.authenticationProviders(providers -> providers.forEach(provider -> {
-							if (provider instanceof OAuth2ClientCredentialsAuthenticationProvider clientCredentials) {
-								clientCredentials.setAuthenticationValidator(SmartScopeValidator.CLIENT_CREDENTIALS);
-							}
+						.authorizationEndpoint(authorize -> authorize
+								.consentPage(CONSENT_PAGE)
+								.authenticationProviders(providers -> providers.forEach(provider -> {
+									if (provider instanceof OAuth2AuthorizationCodeRequestAuthenticationProvider requests) {
+										requests.setAuthenticationValidator(OAuth2AuthorizationCodeRequestAuthenticationValidator
+												.DEFAULT_REDIRECT_URI_VALIDATOR.andThen(smartRequests::validateRequest));
+										// The consent page is also the patient picker: always shown.
+										requests.setAuthorizationConsentRequired(context -> true);
+									}
+									if (provider instanceof OAuth2AuthorizationConsentAuthenticationProvider consents) {
+										consents.setAuthorizationConsentCustomizer(smartRequests::recordConsent);
+									}
+								})))
+						.tokenEndpoint(token -> token
+								.accessTokenResponseHandler(SmartTokenResponse.handler())
+								.authenticationProviders(providers -> providers.forEach(provider -> {
+									if (provider instanceof OAuth2ClientCredentialsAuthenticationProvider clientCredentials) {
+										clientCredentials.setAuthenticationValidator(SmartScopeValidator.CLIENT_CREDENTIALS);
+									}
+								})))
+						.oidc(oidc -> oidc.userInfoEndpoint(userInfo -> userInfo.userInfoMapper(context -> {
+							String username = context.getAuthorization().getPrincipalName();
+							java.util.Map<String, Object> claims = new java.util.LinkedHashMap<>();
+							claims.put("sub", username);
+							users.find(username).ifPresent(account -> {
+								claims.put("fhirUser", org.springframework.security.oauth2.server.authorization.context
+										.AuthorizationServerContextHolder.getContext().getIssuer() + FhirBaseUrl.FHIR_PATH + "/" + account.fhirUser());
+								if (account.displayName() != null) {
+									claims.put("name", account.displayName());
+								}
+							});
+							return new OidcUserInfo(claims);
 						}))))
 				.authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
-				.cors(Customizer.withDefaults());
+				.cors(Customizer.withDefaults())
+				// A person's browser is sent to the login page; an API client gets a 401.
+				.exceptionHandling(exceptions -> exceptions.defaultAuthenticationEntryPointFor(
+						new LoginUrlAuthenticationEntryPoint(LOGIN_PAGE), new MediaTypeRequestMatcher(MediaType.TEXT_HTML)));
+		return http.build();
+	}
+
+	/** The login and consent pages: a browser session with CSRF protection, the password + TOTP login. */
+	@Bean
+	@Order(3)
+	SecurityFilterChain loginAndConsentPagesChain(HttpSecurity http, UserAccounts users) throws Exception {
+		http.securityMatcher(LOGIN_PAGE, CONSENT_PAGE)
+				.authorizeHttpRequests(requests -> requests
+						.requestMatchers(LOGIN_PAGE).permitAll()
+						.anyRequest().authenticated())
+				.authenticationProvider(new PasswordTotpAuthenticationProvider(users))
+				.formLogin(login -> login.loginPage(LOGIN_PAGE)
+						.authenticationDetailsSource(PasswordTotpAuthenticationProvider.Details::new));
 		return http.build();
 	}
 
@@ -84,9 +138,11 @@ public class AuthorizationServerConfig {
 	}
 
 	@Bean
-	OAuth2TokenGenerator<?> tokenGenerator(SigningKeys keys) {
+	OAuth2TokenGenerator<?> tokenGenerator(SigningKeys keys, UserAccounts users, LaunchContexts launchContexts,
+			SecurityProperties properties) {
 		JwtGenerator jwt = new JwtGenerator(new NimbusJwtEncoder(keys));
-		jwt.setJwtCustomizer(new SmartTokenCustomizer(keys));
-		return new DelegatingOAuth2TokenGenerator(jwt, new OAuth2AccessTokenGenerator(), new OAuth2RefreshTokenGenerator());
+		jwt.setJwtCustomizer(new SmartTokenCustomizer(keys, users, launchContexts));
+		return new DelegatingOAuth2TokenGenerator(jwt, new OAuth2AccessTokenGenerator(),
+				new SmartRefreshTokens(properties.offlineRefreshTokenLifetime(), properties.onlineRefreshTokenLifetime()));
 	}
 }

@@ -43,7 +43,7 @@ import org.springframework.stereotype.Component;
  * {@code private_key_jwt}), in place of Spring Authorization Server's decoder, which only knows a
  * JWKS URL, one algorithm per client and never notices a changed registration:
  * <ul>
- *   <li>RS384 and ES384, keys from the client's JWKS URL or its inline JWKS;
+ *   <li>RS384 or ES384 (the one the client registered), keys from the client's JWKS URL or its inline JWKS;
  *   <li>a {@code kid} is required and a {@code jku} header must be the registered URL;
  *   <li>iss = sub = client id, {@code aud} = our token endpoint (or the introspection or revocation endpoint called), {@code exp} at most five minutes
  *       ahead, a {@code jti} that was never seen before (kept until the assertion expires).
@@ -72,10 +72,11 @@ public class ClientAssertionDecoders implements JwtDecoderFactory<RegisteredClie
 		String inlineJwks = client.getClientSettings().getSetting(INLINE_JWKS);
 		// Keyed by the keys too: a client whose registration changed gets a new decoder.
 		String cacheKey = client.getId() + "|" + jwksUrl + "|" + Objects.hashCode(inlineJwks);
-		JwtDecoder verifying = decoders.computeIfAbsent(cacheKey, key -> build(client, jwksUrl, inlineJwks));
 		return assertion -> {
 			checkHeader(assertion, jwksUrl);
-			return verifying.decode(assertion);
+			// Built lazily inside decode(): a registration that cannot be used is then the client's
+			// 401 invalid_client, not a server error.
+			return decoders.computeIfAbsent(cacheKey, key -> build(client, jwksUrl, inlineJwks)).decode(assertion);
 		};
 	}
 
@@ -96,11 +97,18 @@ public class ClientAssertionDecoders implements JwtDecoderFactory<RegisteredClie
 	}
 
 	private NimbusJwtDecoder build(RegisteredClient client, String jwksUrl, String inlineJwks) {
+		// The algorithm the client registered, RS384 or ES384; SMART lets a client use either, one per registration.
+		JWSAlgorithm registered = client.getClientSettings().getTokenEndpointAuthenticationSigningAlgorithm() == null
+				? JWSAlgorithm.RS384
+				: JWSAlgorithm.parse(client.getClientSettings().getTokenEndpointAuthenticationSigningAlgorithm().getName());
+		if (!ALGORITHMS.contains(registered)) {
+			throw new BadJwtException("client " + client.getClientId() + " is registered for " + registered + ", not RS384 or ES384");
+		}
 		NimbusJwtDecoder decoder;
 		if (inlineJwks != null) {
 			DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
 			try {
-				processor.setJWSKeySelector(new JWSVerificationKeySelector<>(ALGORITHMS, new ImmutableJWKSet<>(JWKSet.parse(inlineJwks))));
+				processor.setJWSKeySelector(new JWSVerificationKeySelector<>(registered, new ImmutableJWKSet<>(JWKSet.parse(inlineJwks))));
 			} catch (ParseException e) {
 				throw new BadJwtException("the registered JWKS of " + client.getClientId() + " cannot be read", e);
 			}
@@ -108,10 +116,7 @@ public class ClientAssertionDecoders implements JwtDecoderFactory<RegisteredClie
 			decoder = new NimbusJwtDecoder(processor);
 		} else if (jwksUrl != null && allowedJwksUrl(jwksUrl)) {
 			decoder = NimbusJwtDecoder.withJwkSetUri(jwksUrl)
-					.jwsAlgorithms(algorithms -> {
-						algorithms.add(SignatureAlgorithm.RS384);
-						algorithms.add(SignatureAlgorithm.ES384);
-					})
+					.jwsAlgorithms(algorithms -> algorithms.add(SignatureAlgorithm.from(registered.getName())))
 					.build();
 		} else {
 			throw new BadJwtException("client " + client.getClientId() + " has no usable public keys registered");

@@ -2,7 +2,6 @@ package jp.zaitaku.fhir.security;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
@@ -24,7 +23,11 @@ import org.springframework.security.oauth2.server.authorization.settings.TokenSe
  * @param jwksUrl with {@code private_key_jwt}: where the client publishes its public keys (https)
  * @param jwks with {@code private_key_jwt}: the public keys themselves, instead of a URL
  * @param signingAlgorithm with {@code private_key_jwt}: RS384 (default) or ES384
- * @param scopes the scopes it may be granted, e.g. {@code system/*.rs}
+ * @param scopes the scopes it may be granted: {@code system/...} for a backend service; for an app
+ *     {@code patient/...}, {@code user/...}, {@code launch/patient}, {@code openid}, {@code fhirUser},
+ *     {@code offline_access}, {@code online_access}
+ * @param redirectUris an app's redirect URIs; present means a SMART app (authorization code with PKCE),
+ *     absent a backend service (client credentials)
  */
 @JsonIgnoreProperties(ignoreUnknown = false)
 public record ClientRegistration(
@@ -35,50 +38,89 @@ public record ClientRegistration(
 		String jwksUrl,
 		JsonNode jwks,
 		String signingAlgorithm,
-		List<String> scopes) {
+		List<String> scopes,
+		List<String> redirectUris) {
 
 	static final String PRIVATE_KEY_JWT = "private_key_jwt";
 	static final String CLIENT_SECRET_BASIC = "client_secret_basic";
+	static final String PUBLIC = "none";
+	private static final List<String> APP_SCOPES =
+			List.of("launch/patient", "openid", "fhirUser", "profile", "offline_access", "online_access");
 
-	/** A backend-services registration; {@code existingId} keeps the stored row when the client is updated. */
-	RegisteredClient toRegisteredClient(String existingId, Duration accessTokenLifetime) {
+	/** A backend service (no redirect URIs). */
+	ClientRegistration(String clientId, String clientName, String authentication, String clientSecret, String jwksUrl,
+			JsonNode jwks, String signingAlgorithm, List<String> scopes) {
+		this(clientId, clientName, authentication, clientSecret, jwksUrl, jwks, signingAlgorithm, scopes, null);
+	}
+
+	boolean isApp() {
+		return redirectUris != null && !redirectUris.isEmpty();
+	}
+
+	/** The RegisteredClient; {@code existingId} keeps the stored row when the client is updated. */
+	RegisteredClient toRegisteredClient(String existingId, SecurityProperties settings) {
 		require(clientId != null && !clientId.isBlank(), "clientId is required");
 		require(scopes != null && !scopes.isEmpty(), "client " + clientId + ": scopes are required");
 		for (String scope : scopes) {
 			require(scope.indexOf(',') < 0 && scope.indexOf(' ') < 0, "client " + clientId + ": a scope has a comma or space: " + scope);
-			require(SmartScope.parse(scope).filter(s -> s.context().equals("system")).isPresent(),
-					"client " + clientId + ": only system/ scopes can be registered for backend services: " + scope);
+			boolean resourceScope = SmartScope.parse(scope)
+					.filter(s -> isApp() ? !s.context().equals("system") : s.context().equals("system")).isPresent();
+			require(resourceScope || (isApp() && APP_SCOPES.contains(scope)), "client " + clientId + ": scope not allowed for a "
+					+ (isApp() ? "SMART app (patient/, user/ and launch scopes)" : "backend service (system/ scopes)") + ": " + scope);
 		}
 		RegisteredClient.Builder client = RegisteredClient.withId(existingId == null ? UUID.randomUUID().toString() : existingId)
 				.clientId(clientId)
 				.clientName(clientName == null || clientName.isBlank() ? clientId : clientName)
-				.authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
-				.scopes(registered -> registered.addAll(scopes))
-				.tokenSettings(TokenSettings.builder()
-						.accessTokenFormat(OAuth2TokenFormat.SELF_CONTAINED)
-						.accessTokenTimeToLive(accessTokenLifetime)
-						.build());
+				.scopes(registered -> registered.addAll(scopes));
+		if (isApp()) {
+			client.authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
+					.authorizationGrantType(AuthorizationGrantType.REFRESH_TOKEN)
+					.redirectUris(uris -> uris.addAll(redirectUris))
+					.tokenSettings(TokenSettings.builder()
+							.accessTokenFormat(OAuth2TokenFormat.SELF_CONTAINED)
+							.accessTokenTimeToLive(settings.appTokenLifetime())
+							.refreshTokenTimeToLive(settings.offlineRefreshTokenLifetime())
+							.reuseRefreshTokens(false)
+							.build());
+		} else {
+			client.authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
+					.tokenSettings(TokenSettings.builder()
+							.accessTokenFormat(OAuth2TokenFormat.SELF_CONTAINED)
+							.accessTokenTimeToLive(settings.backendTokenLifetime())
+							.build());
+		}
 		String method = authentication == null ? PRIVATE_KEY_JWT : authentication;
 		if (method.equals(PRIVATE_KEY_JWT)) {
 			require((jwksUrl == null) != (jwks == null), "client " + clientId + ": give exactly one of jwksUrl and jwks");
+			require(jwksUrl == null || jwksUrl.startsWith("https://") || (settings.allowHttpJwksUrls() && jwksUrl.startsWith("http://")),
+					"client " + clientId + ": jwksUrl must be https (the server fetches it)");
 			SignatureAlgorithm algorithm = SignatureAlgorithm.from(signingAlgorithm == null ? "RS384" : signingAlgorithm);
 			require(algorithm == SignatureAlgorithm.RS384 || algorithm == SignatureAlgorithm.ES384,
 					"client " + clientId + ": signingAlgorithm must be RS384 or ES384");
-			ClientSettings.Builder settings = ClientSettings.builder().tokenEndpointAuthenticationSigningAlgorithm(algorithm);
+			ClientSettings.Builder clientSettings = appSettings().tokenEndpointAuthenticationSigningAlgorithm(algorithm);
 			if (jwksUrl != null) {
-				settings.jwkSetUrl(jwksUrl);
+				clientSettings.jwkSetUrl(jwksUrl);
 			} else {
-				settings.setting(ClientAssertionDecoders.INLINE_JWKS, jwks.toString());
+				clientSettings.setting(ClientAssertionDecoders.INLINE_JWKS, jwks.toString());
 			}
-			client.clientAuthenticationMethod(ClientAuthenticationMethod.PRIVATE_KEY_JWT).clientSettings(settings.build());
+			client.clientAuthenticationMethod(ClientAuthenticationMethod.PRIVATE_KEY_JWT).clientSettings(clientSettings.build());
 		} else if (method.equals(CLIENT_SECRET_BASIC)) {
 			require(clientSecret != null && clientSecret.startsWith("{"),
 					"client " + clientId + ": clientSecret must name its encoding, e.g. {bcrypt}... or {noop}...");
-			client.clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC).clientSecret(clientSecret);
+			client.clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC).clientSecret(clientSecret)
+					.clientSettings(appSettings().build());
+		} else if (method.equals(PUBLIC) && isApp()) {
+			client.clientAuthenticationMethod(ClientAuthenticationMethod.NONE).clientSettings(appSettings().build());
 		} else {
-			throw new IllegalArgumentException("client " + clientId + ": authentication must be private_key_jwt or client_secret_basic");
+			throw new IllegalArgumentException("client " + clientId
+					+ ": authentication must be private_key_jwt, client_secret_basic or (apps only) none");
 		}
 		return client.build();
+	}
+
+	/** SMART 2: every app uses PKCE, confidential ones too; the person always sees the consent page. */
+	private ClientSettings.Builder appSettings() {
+		return isApp() ? ClientSettings.builder().requireProofKey(true).requireAuthorizationConsent(true) : ClientSettings.builder();
 	}
 
 	private static void require(boolean condition, String problem) {

@@ -57,8 +57,7 @@ public class ClientRegistrations implements SmartInitializingSingleton {
 	/** Creates or updates one client; the stored row (and its id) is kept for an existing client id. */
 	public RegisteredClient save(ClientRegistration registration) {
 		RegisteredClient existing = clients.findByClientId(registration.clientId());
-		RegisteredClient client = registration.toRegisteredClient(
-				existing == null ? null : existing.getId(), properties.backendTokenLifetime());
+		RegisteredClient client = registration.toRegisteredClient(existing == null ? null : existing.getId(), properties);
 		clients.save(client);
 		return client;
 	}

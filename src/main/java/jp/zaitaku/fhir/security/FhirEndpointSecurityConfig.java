@@ -111,10 +111,9 @@ public class FhirEndpointSecurityConfig {
 		cors.setExposedHeaders(List.of("Location", "Content-Location", "ETag", "Last-Modified", "WWW-Authenticate"));
 		UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
 		if (!server.corsAllowedOrigins().isEmpty()) {
-			for (String path : List.of("/fhir/**", "/oauth2/token", "/oauth2/revoke", "/oauth2/introspect", "/oauth2/jwks",
-					"/.well-known/**", "/userinfo")) {
-				source.registerCorsConfiguration(path, cors);
-			}
+			// Only the FHIR and authorization-server chains consult this. One pattern for all: the
+			// source matches paths within their servlet, and for HAPI's servlet /fhir/Patient is /Patient.
+			source.registerCorsConfiguration("/**", cors);
 		}
 		return source;
 	}

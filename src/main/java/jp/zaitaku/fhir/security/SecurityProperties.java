@@ -1,7 +1,6 @@
 package jp.zaitaku.fhir.security;
 
 import java.time.Duration;
-import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -15,6 +14,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param backendTokenLifetime lifetime of access tokens issued to backend services (SMART: at most 5 minutes)
  * @param clientAssertionMaxLifetime longest {@code exp - now} accepted in a client assertion
  * @param allowHttpJwksUrls accept {@code http:} JWKS URLs of loopback hosts (development and tests only)
+ * @param appTokenLifetime lifetime of access tokens issued to SMART apps a person authorised
+ * @param offlineRefreshTokenLifetime lifetime of refresh tokens for {@code offline_access}
+ * @param onlineRefreshTokenLifetime lifetime of refresh tokens for {@code online_access}
+ * @param usersFile a JSON file of people who log in to authorise apps, applied at start-up
  */
 @ConfigurationProperties(prefix = "zaitaku.security")
 public record SecurityProperties(
@@ -23,11 +26,12 @@ public record SecurityProperties(
 		@DefaultValue("") String clientsFile,
 		@DefaultValue("5m") Duration backendTokenLifetime,
 		@DefaultValue("5m") Duration clientAssertionMaxLifetime,
-		@DefaultValue("false") boolean allowHttpJwksUrls) {
+		@DefaultValue("false") boolean allowHttpJwksUrls,
+		@DefaultValue("1h") Duration appTokenLifetime,
+		@DefaultValue("90d") Duration offlineRefreshTokenLifetime,
+		@DefaultValue("12h") Duration onlineRefreshTokenLifetime,
+		@DefaultValue("") String usersFile) {
 
 	/** The property that switches security; its environment variable is ZAITAKU_SECURITY_ENABLED. */
 	public static final String ENABLED = "zaitaku.security.enabled";
-
-	/** The SMART scopes this server understands, published in its smart-configuration. */
-	static final List<String> SUPPORTED_SCOPES = List.of("system/*.cruds", "system/*.rs", "system/*.read", "system/*.write");
 }

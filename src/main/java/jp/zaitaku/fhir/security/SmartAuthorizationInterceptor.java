@@ -93,11 +93,16 @@ public class SmartAuthorizationInterceptor extends AuthorizationInterceptor impl
 		rules.allow("transaction entries by their own rules").transaction().withAnyOperation().andApplyNormalRules();
 		// One rule per distinct scope: HAPI merges equal rules, and a tester added to one would apply to both.
 		Set<SmartScope> scopes = new LinkedHashSet<>();
-		granted.forEach(scope -> SmartScope.parse(scope).ifPresent(scopes::add));
+		granted.forEach(scope -> SmartScope.parse(scope).filter(this::knownType).ifPresent(scopes::add));
 		for (SmartScope scope : scopes) {
 			addRules(rules, scope, patient);
 		}
 		return rules.denyAll("no SMART scope of this token allows it").build();
+	}
+
+	/** A scope naming a type this server does not know grants nothing (and must not break the request). */
+	private boolean knownType(SmartScope scope) {
+		return scope.resourceType().equals("*") || fhirContext.getResourceTypes().contains(scope.resourceType());
 	}
 
 	private void addRules(RuleBuilder rules, SmartScope scope, String patient) {

@@ -26,8 +26,12 @@ public class SmartConfiguration {
 
 	/** What the server can do today; a capability is listed only once a test proves it. */
 	static final List<String> CAPABILITIES = List.of(
-			"client-confidential-asymmetric", "client-confidential-symmetric", "permission-v1", "permission-v2");
-	static final List<String> SCOPES = List.of("system/*.cruds", "system/*.rs", "system/*.read", "system/*.write");
+			"launch-standalone", "client-public", "client-confidential-symmetric", "client-confidential-asymmetric",
+			"sso-openid-connect", "context-standalone-patient", "context-banner", "permission-offline", "permission-online",
+			"permission-patient", "permission-user", "permission-v1", "permission-v2");
+	static final List<String> SCOPES = List.of("openid", "fhirUser", "launch/patient", "offline_access", "online_access",
+			"patient/*.rs", "patient/*.cruds", "user/*.rs", "user/*.cruds", "system/*.rs", "system/*.cruds", "patient/*.read",
+			"user/*.read", "system/*.read");
 
 	@Bean
 	ServletRegistrationBean<HttpServlet> smartConfigurationServlet(FhirBaseUrl urls) {
@@ -46,11 +50,12 @@ public class SmartConfiguration {
 		document.put("token_endpoint", issuer + "/oauth2/token");
 		document.put("introspection_endpoint", issuer + "/oauth2/introspect");
 		document.put("revocation_endpoint", issuer + "/oauth2/revoke");
-		document.put("grant_types_supported", List.of("client_credentials"));
-		document.put("token_endpoint_auth_methods_supported", List.of("private_key_jwt", "client_secret_basic"));
+		document.put("grant_types_supported", List.of("authorization_code", "client_credentials", "refresh_token"));
+		document.put("token_endpoint_auth_methods_supported", List.of("private_key_jwt", "client_secret_basic", "none"));
 		document.put("token_endpoint_auth_signing_alg_values_supported", List.of("RS384", "ES384"));
 		document.put("scopes_supported", SCOPES);
-		document.put("response_types_supported", List.of("token"));
+		document.put("response_types_supported", List.of("code"));
+		document.put("userinfo_endpoint", issuer + "/userinfo");
 		document.put("code_challenge_methods_supported", List.of("S256"));
 		document.put("capabilities", CAPABILITIES);
 		return document;

@@ -1,32 +1,54 @@
 package jp.zaitaku.fhir.security;
 
 import java.util.Collections;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.core.oidc.endpoint.OidcParameterNames;
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
 
 /**
- * Shapes our access tokens for the FHIR endpoint: the audience is the FHIR base URL (the
- * authorization server's default would be the client id, which the FHIR endpoint must refuse), the
- * client is named in {@code client_id}, and the header names the active signing key.
+ * Shapes our tokens. Access tokens: the audience is the FHIR base URL (the authorization server's
+ * default would be the client id, which the FHIR endpoint must refuse), the client is named in
+ * {@code client_id}; for an app a person authorised, also {@code fhirUser} and the {@code patient}
+ * they picked. ID tokens: {@code fhirUser} when the app asked for it. The header names the active
+ * signing key.
  */
 final class SmartTokenCustomizer implements OAuth2TokenCustomizer<JwtEncodingContext> {
 
 	private final SigningKeys keys;
+	private final UserAccounts users;
+	private final LaunchContexts launchContexts;
 
-	SmartTokenCustomizer(SigningKeys keys) {
+	SmartTokenCustomizer(SigningKeys keys, UserAccounts users, LaunchContexts launchContexts) {
 		this.keys = keys;
+		this.users = users;
+		this.launchContexts = launchContexts;
 	}
 
 	@Override
 	public void customize(JwtEncodingContext context) {
 		context.getJwsHeader().keyId(keys.activeKeyId(context.getJwsHeader().build().getAlgorithm().getName()));
+		String fhirBase = context.getAuthorizationServerContext().getIssuer() + FhirBaseUrl.FHIR_PATH;
+		boolean personGrant = AuthorizationGrantType.AUTHORIZATION_CODE.equals(context.getAuthorizationGrantType())
+				|| AuthorizationGrantType.REFRESH_TOKEN.equals(context.getAuthorizationGrantType());
+		String fhirUser = personGrant ? users.fhirUserOf(context.getPrincipal().getName()).map(user -> fhirBase + "/" + user).orElse(null) : null;
+
 		if (OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())) {
-			String fhirBase = context.getAuthorizationServerContext().getIssuer() + FhirBaseUrl.FHIR_PATH;
 			// Not List.of(): the claims are stored as JSON with type names, and Spring Security's
 			// allowlist cannot read an immutable JDK list back; every later token lookup would fail.
 			context.getClaims().audience(Collections.singletonList(fhirBase));
 			context.getClaims().claim("client_id", context.getRegisteredClient().getClientId());
+			if (personGrant) {
+				if (fhirUser != null) {
+					context.getClaims().claim("fhirUser", fhirUser);
+				}
+				launchContexts.patientOf(context.getAuthorization().getId())
+						.ifPresent(patient -> context.getClaims().claim("patient", patient));
+			}
+		} else if (OidcParameterNames.ID_TOKEN.equals(context.getTokenType().getValue())
+				&& context.getAuthorizedScopes().contains("fhirUser") && fhirUser != null) {
+			context.getClaims().claim("fhirUser", fhirUser);
 		}
 	}
 }

@@ -12,7 +12,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /** The example resources of the guide as SUSHI generated them (ig/fsh-generated/resources). */
-final class GuideExamples {
+public final class GuideExamples {
 
 	static final Path RESOURCES = Path.of("ig", "fsh-generated", "resources");
 	private static final List<String> CONFORMANCE = List.of(
@@ -66,7 +66,7 @@ final class GuideExamples {
 	}
 
 	/** A transaction Bundle that PUTs every valid example at its own id. */
-	static String teamTransaction() {
+	public static String teamTransaction() {
 		String entries = all(true).stream().map(example -> """
 				{"resource":%s,"request":{"method":"PUT","url":"%s/%s"}}""".formatted(
 						read(example), type(example), JsonPath.from(read(example)).getString("id")))

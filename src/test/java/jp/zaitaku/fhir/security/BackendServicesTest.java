@@ -258,6 +258,32 @@ class BackendServicesTest extends FhirServerTestBase {
 	}
 
 	@Test
+	void aScopeOfAnUnknownResourceTypeGrantsNothingAndBreaksNothing() {
+		BackendClient odd = registered(BackendClient.es384("odd-" + UUID.randomUUID()), "system/Kaigo.rs");
+		String token = odd.token(serverUrl(), "system/Kaigo.rs");
+		withToken(token).get("/Patient").then().statusCode(403).body("resourceType", equalTo("OperationOutcome"));
+	}
+
+	@Test
+	void anAssertionInAnotherAlgorithmThanRegisteredIsRefused() {
+		BackendClient rsa = BackendClient.rs384("alg-" + UUID.randomUUID());
+		ClientRegistration asEs384 = rsa.registration(List.of("system/*.rs"));
+		registrations.save(new ClientRegistration(asEs384.clientId(), asEs384.clientName(), asEs384.authentication(), null, null,
+				asEs384.jwks(), "ES384", asEs384.scopes()));
+		BackendClient.requestToken(serverUrl(), "system/Patient.rs", rsa.assertion(tokenUrl())).then().statusCode(401);
+	}
+
+	@Test
+	void aBrowserAppsPreflightIsAnsweredWithoutAToken() {
+		given().baseUri(serverUrl()).basePath("")
+				.header("Origin", "https://app.zaitaku-care.example.jp")
+				.header("Access-Control-Request-Method", "GET")
+				.header("Access-Control-Request-Headers", "authorization")
+				.options("/fhir/Patient/nerima-hanako").then().statusCode(200)
+				.header("Access-Control-Allow-Origin", equalTo("https://app.zaitaku-care.example.jp"));
+	}
+
+	@Test
 	void aPathTheFirewallRejectsStillGetsAnOperationOutcome() throws Exception {
 		String answer = rawGet("/fhir/Patient;jsessionid=1");
 		assertThat(answer, startsWith("HTTP/1.1 400"));

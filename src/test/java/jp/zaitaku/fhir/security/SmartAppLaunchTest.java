@@ -1,0 +1,187 @@
+package jp.zaitaku.fhir.security;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+
+import com.nimbusds.jwt.SignedJWT;
+import io.restassured.response.Response;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import jp.zaitaku.fhir.FhirServerTestBase;
+import jp.zaitaku.fhir.profiles.GuideExamples;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * SMART App Launch (standalone) as a person and an app do it: the visiting nurse of the Nerima
+ * example team logs in with password and authenticator code, picks her patient, approves the app;
+ * the app gets a token bound to that patient and sees her data only. Every way of cheating the
+ * code grant is refused.
+ */
+class SmartAppLaunchTest extends FhirServerTestBase {
+
+	private static final List<String> APP_SCOPES = List.of("launch/patient", "openid", "fhirUser", "patient/*.rs");
+	private static final String NURSE = "Practitioner/oizumi-sakura";
+	private static boolean teamStored;
+
+	@Autowired
+	private ClientRegistrations clients;
+	@Autowired
+	private UserAccounts users;
+
+	private String username;
+	private final String totpSecret = SmartAppFlow.newTotpSecret();
+
+	@BeforeEach
+	void nurseAndTeam() {
+		if (!teamStored) {
+			fhir().body(GuideExamples.teamTransaction()).post("/").then().statusCode(200);
+			teamStored = true;
+		}
+		username = "nurse-" + UUID.randomUUID().toString().substring(0, 8);
+		users.save(new UserRegistration(username, "{noop}パスワード-pw", totpSecret, NURSE, "訪問看護師 大泉 さくら"));
+	}
+
+	private SmartAppFlow publicApp() {
+		String clientId = "app-" + UUID.randomUUID();
+		clients.save(new ClientRegistration(clientId, "在宅ケア記録アプリ", ClientRegistration.PUBLIC, null, null, null, null,
+				APP_SCOPES, List.of(SmartAppFlow.REDIRECT_URI)));
+		return new SmartAppFlow(serverUrl(), clientId);
+	}
+
+	/** Authorize, log in, reach the consent page; returns the consent page. */
+	private Response upToConsent(SmartAppFlow app, String scopes) {
+		Response toLogin = app.authorize(scopes, Map.of());
+		assertThat(toLogin.statusCode(), equalTo(302));
+		assertThat(toLogin.header("Location"), endsWith("/login"));
+		Response backToAuthorize = app.logIn(username, "パスワード-pw", totpSecret);
+		assertThat(backToAuthorize.statusCode(), equalTo(302));
+		Response toConsent = app.follow(backToAuthorize);
+		toConsent.then().statusCode(302);
+		assertThat(toConsent.header("Location"), containsString("/oauth2/consent"));
+		return app.follow(toConsent);
+	}
+
+	private String code(SmartAppFlow app, String patient) {
+		String consent = upToConsent(app, String.join(" ", APP_SCOPES)).then().statusCode(200).extract().asString();
+		Response redirect = app.approve(consent, APP_SCOPES, patient);
+		assertThat(redirect.header("Location"), containsString(SmartAppFlow.REDIRECT_URI + "?code="));
+		return SmartAppFlow.codeFrom(redirect);
+	}
+
+	@Test
+	void theNurseLaunchesAnAppForHerPatientAndItSeesThatPatientOnly() throws Exception {
+		SmartAppFlow app = publicApp();
+		Response consent = upToConsent(app, String.join(" ", APP_SCOPES));
+		consent.then().statusCode(200)
+				.body(containsString("在宅ケア記録アプリ"))
+				.body(containsString("nerima-hanako"))
+				.body(containsString("練馬"));
+		Response redirect = app.approve(consent.asString(), APP_SCOPES, "nerima-hanako");
+		String code = SmartAppFlow.codeFrom(redirect);
+		assertThat(redirect.header("Location"), containsString("state=" + app.state));
+
+		Response token = app.exchange(code, app.verifier);
+		token.then().statusCode(200)
+				.body("patient", equalTo("nerima-hanako"))
+				.body("need_patient_banner", equalTo(true))
+				.body("refresh_token", nullValue())
+				.body("id_token", notNullValue());
+		String accessToken = token.jsonPath().getString("access_token");
+		String idToken = token.jsonPath().getString("id_token");
+		assertThat((String) SignedJWT.parse(idToken).getJWTClaimsSet().getClaim("fhirUser"), equalTo(serverUrl() + "/fhir/" + NURSE));
+
+		String otherPatient = createPatient("谷原", "次郎", "ヤハラ", "ジロウ");
+		withToken(accessToken).get("/Patient/nerima-hanako").then().statusCode(200);
+		withToken(accessToken).get("/Patient/" + otherPatient).then().statusCode(403);
+		withToken(accessToken).get("/CarePlan").then().statusCode(200)
+				.body("entry.resource.subject.reference", everyItem(equalTo("Patient/nerima-hanako")));
+		withToken(accessToken).body(patientJson("書込", "禁止", "カキコミ", "キンシ", unique())).post("/Patient").then().statusCode(403);
+
+		// The code works once; a second exchange is refused.
+		app.exchange(code, app.verifier).then().statusCode(400).body("error", equalTo("invalid_grant"));
+	}
+
+	@Test
+	void aWrongPkceVerifierIsRefused() {
+		SmartAppFlow app = publicApp();
+		String code = code(app, "nerima-hanako");
+		app.exchange(code, SmartAppFlow.randomString(48)).then().statusCode(400).body("error", equalTo("invalid_grant"));
+	}
+
+	@Test
+	void aPlainPkceChallengeIsRefused() {
+		SmartAppFlow app = publicApp();
+		Response answer = app.authorize(String.join(" ", APP_SCOPES), Map.of("code_challenge_method", "plain", "code_challenge", app.verifier));
+		assertThat(answer.statusCode(), equalTo(302));
+		assertThat(answer.header("Location"), containsString("error=invalid_request"));
+	}
+
+	@Test
+	void anAuthorizationForAnotherFhirServerIsRefused() {
+		SmartAppFlow app = publicApp();
+		Response answer = app.authorize(String.join(" ", APP_SCOPES), Map.of("aud", "https://other-fhir.example.jp/fhir"));
+		assertThat(answer.header("Location"), containsString(SmartAppFlow.REDIRECT_URI));
+		assertThat(answer.header("Location"), containsString("error=invalid_request"));
+	}
+
+	@Test
+	void aScopeBeyondTheAppsRegistrationIsRefused() {
+		SmartAppFlow app = publicApp();
+		Response answer = app.authorize("launch/patient patient/*.cruds", Map.of());
+		assertThat(answer.header("Location"), containsString("error=invalid_scope"));
+	}
+
+	@Test
+	void aWrongAuthenticatorCodeDoesNotLogIn() {
+		SmartAppFlow app = publicApp();
+		app.authorize(String.join(" ", APP_SCOPES), Map.of());
+		Response failed = app.logIn(username, "パスワード-pw", SmartAppFlow.newTotpSecret());
+		assertThat(failed.header("Location"), containsString("/login?error"));
+		Response wrongPassword = app.logIn(username, "wrong", totpSecret);
+		assertThat(wrongPassword.header("Location"), containsString("/login?error"));
+	}
+
+	@Test
+	void aPatientOutsideTheNursesTeamsCannotBePicked() {
+		String stranger = createPatient("関町", "北子", "セキマチ", "キタコ");
+		SmartAppFlow app = publicApp();
+		String consent = upToConsent(app, String.join(" ", APP_SCOPES)).then().statusCode(200)
+				.body(not(containsString(stranger))).extract().asString();
+		Response refused = app.approve(consent, APP_SCOPES, stranger);
+		assertThat(refused.header("Location"), containsString("error=access_denied"));
+	}
+
+	@Test
+	void aConfidentialAppRefreshesItsTokenButCannotWidenIt() {
+		String clientId = "confidential-" + UUID.randomUUID();
+		List<String> scopes = List.of("launch/patient", "openid", "fhirUser", "patient/*.rs", "offline_access");
+		clients.save(new ClientRegistration(clientId, "訪問看護記録システム", ClientRegistration.CLIENT_SECRET_BASIC,
+				"{noop}app-secret", null, null, null, scopes, List.of(SmartAppFlow.REDIRECT_URI)));
+		SmartAppFlow app = new SmartAppFlow(serverUrl(), clientId);
+		String consent = upToConsent(app, String.join(" ", scopes)).then().statusCode(200).extract().asString();
+		String code = SmartAppFlow.codeFrom(app.approve(consent, scopes, "nerima-hanako"));
+		Response token = app.exchangeWithSecret(code, "app-secret");
+		token.then().statusCode(200).body("refresh_token", notNullValue()).body("patient", equalTo("nerima-hanako"));
+		String refreshToken = token.jsonPath().getString("refresh_token");
+
+		app.refresh(refreshToken, "app-secret", "patient/*.cruds").then().statusCode(400).body("error", equalTo("invalid_scope"));
+		Response refreshed = app.refresh(refreshToken, "app-secret", null);
+		refreshed.then().statusCode(200).body("patient", equalTo("nerima-hanako"));
+		withToken(refreshed.jsonPath().getString("access_token")).get("/Patient/nerima-hanako").then().statusCode(200);
+		// The token the refresh replaced no longer works.
+		withToken(token.jsonPath().getString("access_token")).get("/Patient/nerima-hanako").then().statusCode(401);
+	}
+
+	private static io.restassured.specification.RequestSpecification withToken(String token) {
+		return anonymous().header("Authorization", "Bearer " + token);
+	}
+}
