@@ -106,3 +106,13 @@ CREATE TABLE IF NOT EXISTS zaitaku_launch_context (
     encounter varchar(100),
     created_at timestamptz NOT NULL DEFAULT now()
 );
+-- EHR launches: an EHR registers the patient (and encounter) it opens an app for and passes the
+-- opaque launch id to the app; the id works once, within minutes.
+CREATE TABLE IF NOT EXISTS zaitaku_smart_launch (
+    launch_id varchar(100) PRIMARY KEY,
+    patient varchar(100) NOT NULL,
+    encounter varchar(100),
+    created_by varchar(100) NOT NULL,
+    expires_at timestamptz NOT NULL,
+    used_at timestamptz
+);

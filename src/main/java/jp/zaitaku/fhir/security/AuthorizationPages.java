@@ -72,7 +72,8 @@ class AuthorizationPages {
 				.append("<p>").append(esc(text.get("consent.asks").formatted(client.getClientName()))).append("</p>")
 				.append("<form method=\"post\" action=\"/oauth2/authorize\">")
 				.append(hidden("client_id", clientId)).append(hidden("state", state));
-		if (scopes.contains("launch/patient")) {
+		// The picker is for a standalone launch; in an EHR launch ("launch") the EHR chose the patient.
+		if (scopes.contains("launch/patient") && !scopes.contains("launch")) {
 			String fhirUser = users.fhirUserOf(user.getName()).orElse("");
 			List<PatientsOfUser.Choice> choices = patients.of(fhirUser);
 			body.append("<fieldset><legend>").append(esc(text.get("consent.patient"))).append("</legend>");

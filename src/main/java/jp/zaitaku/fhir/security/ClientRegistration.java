@@ -24,7 +24,7 @@ import org.springframework.security.oauth2.server.authorization.settings.TokenSe
  * @param jwks with {@code private_key_jwt}: the public keys themselves, instead of a URL
  * @param signingAlgorithm with {@code private_key_jwt}: RS384 (default) or ES384
  * @param scopes the scopes it may be granted: {@code system/...} for a backend service; for an app
- *     {@code patient/...}, {@code user/...}, {@code launch/patient}, {@code openid}, {@code fhirUser},
+ *     {@code patient/...}, {@code user/...}, {@code launch}, {@code launch/patient}, {@code openid}, {@code fhirUser},
  *     {@code offline_access}, {@code online_access}
  * @param redirectUris an app's redirect URIs; present means a SMART app (authorization code with PKCE),
  *     absent a backend service (client credentials)
@@ -45,7 +45,7 @@ public record ClientRegistration(
 	static final String CLIENT_SECRET_BASIC = "client_secret_basic";
 	static final String PUBLIC = "none";
 	private static final List<String> APP_SCOPES =
-			List.of("launch/patient", "openid", "fhirUser", "profile", "offline_access", "online_access");
+			List.of("launch", "launch/patient", "openid", "fhirUser", "profile", "offline_access", "online_access");
 
 	/** A backend service (no redirect URIs). */
 	ClientRegistration(String clientId, String clientName, String authentication, String clientSecret, String jwksUrl,

@@ -19,15 +19,19 @@ class LaunchContexts {
 		this.jdbc = jdbc;
 	}
 
-	void savePatient(String authorizationId, String patientId) {
+	/** The patient (and, from an EHR launch, the encounter) of an authorization. */
+	record Context(String patient, String encounter) {}
+
+	void save(String authorizationId, String patientId, String encounterId) {
 		jdbc.update("""
-				INSERT INTO zaitaku_launch_context (authorization_id, patient) VALUES (?, ?)
-				ON CONFLICT (authorization_id) DO UPDATE SET patient = EXCLUDED.patient""", authorizationId, patientId);
+				INSERT INTO zaitaku_launch_context (authorization_id, patient, encounter) VALUES (?, ?, ?)
+				ON CONFLICT (authorization_id) DO UPDATE SET patient = EXCLUDED.patient, encounter = EXCLUDED.encounter""",
+				authorizationId, patientId, encounterId);
 	}
 
-	Optional<String> patientOf(String authorizationId) {
-		List<String> found = jdbc.queryForList(
-				"SELECT patient FROM zaitaku_launch_context WHERE authorization_id = ?", String.class, authorizationId);
-		return found.stream().filter(p -> p != null).findFirst();
+	Optional<Context> of(String authorizationId) {
+		List<Context> found = jdbc.query("SELECT patient, encounter FROM zaitaku_launch_context WHERE authorization_id = ?",
+				(row, i) -> new Context(row.getString(1), row.getString(2)), authorizationId);
+		return found.stream().findFirst();
 	}
 }

@@ -159,6 +159,12 @@ public class SmartAuthorizationInterceptor extends AuthorizationInterceptor impl
 			rules.allow(scope + " $everything").operation().named("$everything")
 					.onInstancesOfType(resourceClass("Patient")).andRequireExplicitResponseAuthorization();
 		}
+		if (scope.context().equals("system") && (anyType || scope.resourceType().equals("Patient")) && scope.allows('r')
+				&& scope.query() == null) {
+			// An EHR that may read patients may open an app for one (EHR launch).
+			rules.allow(scope + " " + EhrLaunchProvider.OPERATION).operation().named(EhrLaunchProvider.OPERATION)
+					.onInstancesOfType(resourceClass("Patient")).andAllowAllResponses();
+		}
 		if (scope.context().equals("system") && anyType && scope.permissions().equals("cruds") && scope.query() == null) {
 			rules.allow(scope + " operations").operation().withAnyName().atAnyLevel().andAllowAllResponses();
 		}

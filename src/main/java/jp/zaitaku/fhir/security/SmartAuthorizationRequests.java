@@ -16,8 +16,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * SMART's rules for an app's authorization request, on top of OAuth's: every scope covered by the
- * app's registration, {@code aud} naming this FHIR server, and at consent the patient the person
- * picked is one whose care team they are on.
+ * app's registration, {@code aud} naming this FHIR server, an EHR launch's id valid; and at consent,
+ * the patient (picked by the person, or given by the EHR launch) is one whose care team they are on.
  */
 @Component
 @SecurityEnabled
@@ -26,11 +26,13 @@ class SmartAuthorizationRequests {
 	private final UserAccounts users;
 	private final PatientsOfUser patients;
 	private final LaunchContexts launchContexts;
+	private final EhrLaunches ehrLaunches;
 
-	SmartAuthorizationRequests(UserAccounts users, PatientsOfUser patients, LaunchContexts launchContexts) {
+	SmartAuthorizationRequests(UserAccounts users, PatientsOfUser patients, LaunchContexts launchContexts, EhrLaunches ehrLaunches) {
 		this.users = users;
 		this.patients = patients;
 		this.launchContexts = launchContexts;
+		this.ehrLaunches = ehrLaunches;
 	}
 
 	/** Checks the authorization request before the person is asked anything. */
@@ -48,28 +50,48 @@ class SmartAuthorizationRequests {
 		if (!(audience instanceof String aud) || !withoutTrailingSlash(aud).equals(fhirBase)) {
 			throw error(OAuth2ErrorCodes.INVALID_REQUEST, "aud must be this FHIR server: " + fhirBase, request);
 		}
-		if (request.getScopes().contains("launch") || parameters.containsKey("launch")) {
-			throw error(OAuth2ErrorCodes.INVALID_REQUEST, "EHR launch is not supported yet; use a standalone launch (launch/patient)", request);
+		Object launch = parameters.get("launch");
+		if (launch != null || request.getScopes().contains("launch")) {
+			// EHR launch: the scope and a live launch id from the EHR belong together.
+			if (!(launch instanceof String launchId) || !request.getScopes().contains("launch") || ehrLaunches.find(launchId).isEmpty()) {
+				throw error(OAuth2ErrorCodes.INVALID_REQUEST, "an EHR launch needs the scope launch and a valid, unused launch id", request);
+			}
 		}
 	}
 
 	/** At consent: the picked patient must be one of the person's; it is kept for the tokens. */
 	void recordConsent(OAuth2AuthorizationConsentAuthenticationContext context) {
 		OAuth2AuthorizationConsentAuthenticationToken consent = context.getAuthentication();
+		OAuth2AuthorizationRequest original = context.getAuthorization().getAttribute(OAuth2AuthorizationRequest.class.getName());
+		String fhirUser = users.fhirUserOf(context.getAuthorization().getPrincipalName()).orElse("");
+		Object launchId = original.getAdditionalParameters().get("launch");
+		if (launchId instanceof String ehrLaunch) {
+			// The EHR chose the patient: the launch is used up here, and the person must be on her team.
+			EhrLaunches.Launch launch = ehrLaunches.use(ehrLaunch)
+					.orElseThrow(() -> refused("the EHR launch has expired or was used already", consent, original));
+			if (!patients.mayOpen(fhirUser, launch.patient())) {
+				throw refused("you are not on this patient's care team", consent, original);
+			}
+			launchContexts.save(context.getAuthorization().getId(), launch.patient(), launch.encounter());
+			return;
+		}
 		if (!consent.getScopes().contains("launch/patient")) {
 			return;
 		}
 		Object picked = consent.getAdditionalParameters().get("patient");
-		String fhirUser = users.fhirUserOf(context.getAuthorization().getPrincipalName()).orElse("");
 		if (!(picked instanceof String patient) || !patients.mayOpen(fhirUser, patient)) {
-			// Answered like a refused consent: back to the app's redirect URI with access_denied.
-			OAuth2AuthorizationRequest original = context.getAuthorization().getAttribute(OAuth2AuthorizationRequest.class.getName());
-			OAuth2AuthorizationCodeRequestAuthenticationToken request = new OAuth2AuthorizationCodeRequestAuthenticationToken(
-					original.getAuthorizationUri(), original.getClientId(), (Authentication) consent.getPrincipal(),
-					original.getRedirectUri(), original.getState(), original.getScopes(), null);
-			throw error(OAuth2ErrorCodes.ACCESS_DENIED, "choose one of the patients whose care team you are on", request);
+			throw refused("choose one of the patients whose care team you are on", consent, original);
 		}
-		launchContexts.savePatient(context.getAuthorization().getId(), patient);
+		launchContexts.save(context.getAuthorization().getId(), patient, null);
+	}
+
+	/** Answered like a refused consent: back to the app's redirect URI with access_denied. */
+	private static OAuth2AuthorizationCodeRequestAuthenticationException refused(String description,
+			OAuth2AuthorizationConsentAuthenticationToken consent, OAuth2AuthorizationRequest original) {
+		OAuth2AuthorizationCodeRequestAuthenticationToken request = new OAuth2AuthorizationCodeRequestAuthenticationToken(
+				original.getAuthorizationUri(), original.getClientId(), (Authentication) consent.getPrincipal(),
+				original.getRedirectUri(), original.getState(), original.getScopes(), null);
+		return error(OAuth2ErrorCodes.ACCESS_DENIED, description, request);
 	}
 
 	private static String withoutTrailingSlash(String url) {

@@ -26,10 +26,10 @@ public class SmartConfiguration {
 
 	/** What the server can do today; a capability is listed only once a test proves it. */
 	static final List<String> CAPABILITIES = List.of(
-			"launch-standalone", "client-public", "client-confidential-symmetric", "client-confidential-asymmetric",
-			"sso-openid-connect", "context-standalone-patient", "context-banner", "permission-offline", "permission-online",
+			"launch-ehr", "launch-standalone", "client-public", "client-confidential-symmetric", "client-confidential-asymmetric",
+			"sso-openid-connect", "context-ehr-patient", "context-ehr-encounter", "context-standalone-patient", "context-banner", "permission-offline", "permission-online",
 			"permission-patient", "permission-user", "permission-v1", "permission-v2");
-	static final List<String> SCOPES = List.of("openid", "fhirUser", "launch/patient", "offline_access", "online_access",
+	static final List<String> SCOPES = List.of("openid", "fhirUser", "launch", "launch/patient", "offline_access", "online_access",
 			"patient/*.rs", "patient/*.cruds", "user/*.rs", "user/*.cruds", "system/*.rs", "system/*.cruds", "patient/*.read",
 			"user/*.read", "system/*.read");
 

@@ -11,7 +11,7 @@ import org.springframework.security.oauth2.server.authorization.token.OAuth2Toke
  * Shapes our tokens. Access tokens: the audience is the FHIR base URL (the authorization server's
  * default would be the client id, which the FHIR endpoint must refuse), the client is named in
  * {@code client_id}; for an app a person authorised, also {@code fhirUser} and the {@code patient}
- * they picked. ID tokens: {@code fhirUser} when the app asked for it. The header names the active
+ * they picked or the EHR launched it for (and the launch's {@code encounter}). ID tokens: {@code fhirUser} when the app asked for it. The header names the active
  * signing key.
  */
 final class SmartTokenCustomizer implements OAuth2TokenCustomizer<JwtEncodingContext> {
@@ -43,8 +43,12 @@ final class SmartTokenCustomizer implements OAuth2TokenCustomizer<JwtEncodingCon
 				if (fhirUser != null) {
 					context.getClaims().claim("fhirUser", fhirUser);
 				}
-				launchContexts.patientOf(context.getAuthorization().getId())
-						.ifPresent(patient -> context.getClaims().claim("patient", patient));
+				launchContexts.of(context.getAuthorization().getId()).ifPresent(launch -> {
+					context.getClaims().claim("patient", launch.patient());
+					if (launch.encounter() != null) {
+						context.getClaims().claim("encounter", launch.encounter());
+					}
+				});
 			}
 		} else if (OidcParameterNames.ID_TOKEN.equals(context.getTokenType().getValue())
 				&& context.getAuthorizedScopes().contains("fhirUser") && fhirUser != null) {

@@ -9,8 +9,8 @@ import org.springframework.security.oauth2.server.authorization.authentication.O
 import org.springframework.security.oauth2.server.authorization.web.authentication.OAuth2AccessTokenResponseAuthenticationSuccessHandler;
 
 /**
- * SMART's launch context beside the access token in the token response: {@code patient} and
- * {@code need_patient_banner}, read back from the access token we just signed.
+ * SMART's launch context beside the access token in the token response: {@code patient},
+ * {@code need_patient_banner} and {@code encounter}, read back from the access token we just signed.
  */
 final class SmartTokenResponse {
 
@@ -30,6 +30,9 @@ final class SmartTokenResponse {
 			if (claims.getClaim("patient") != null) {
 				parameters.put("patient", claims.getClaim("patient"));
 				parameters.put("need_patient_banner", true);
+			}
+			if (claims.getClaim("encounter") != null) {
+				parameters.put("encounter", claims.getClaim("encounter"));
 			}
 			context.getAccessTokenResponse().additionalParameters(parameters);
 		});

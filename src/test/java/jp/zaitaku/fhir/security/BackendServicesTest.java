@@ -161,7 +161,8 @@ class BackendServicesTest extends FhirServerTestBase {
 				.body("token_endpoint_auth_signing_alg_values_supported", hasItems("RS384", "ES384"))
 				.body("grant_types_supported", hasItem("client_credentials"))
 				.body("code_challenge_methods_supported", equalTo(List.of("S256")))
-				.body("capabilities", hasItems("client-confidential-asymmetric", "permission-v2"));
+				.body("capabilities", hasItems("client-confidential-asymmetric", "permission-v2", "launch-ehr", "launch-standalone",
+						"client-public", "sso-openid-connect", "context-ehr-patient", "context-standalone-patient"));
 		given().baseUri(serverUrl()).basePath("").get("/oauth2/jwks").then().statusCode(200)
 				.body("keys.kty", hasItems("RSA", "EC"))
 				.body("keys.d", equalTo(java.util.Arrays.asList(null, null)));

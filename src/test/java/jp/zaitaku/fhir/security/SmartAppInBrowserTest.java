@@ -106,30 +106,65 @@ class SmartAppInBrowserTest extends FhirServerTestBase {
 		}
 	}
 
-	@Test
-	void aNurseOpensTheAppForHerPatientInTheBrowser() {
+	/** The nurse of the example team, and a public app registered for {@code scopes}, served at the app origin. */
+	private String nurse;
+	private String nurseTotpSecret;
+
+	private String registerAppAndNurse(List<String> scopes) {
 		fhir().body(GuideExamples.teamTransaction()).post("/").then().statusCode(200);
 		String appOrigin = "http://127.0.0.1:" + appServer.getAddress().getPort();
 		String clientId = "browser-app-" + UUID.randomUUID();
 		clients.save(new ClientRegistration(clientId, "在宅ケア記録アプリ", ClientRegistration.PUBLIC, null, null, null, null,
-				List.of("launch/patient", "openid", "fhirUser", "patient/*.rs"), List.of(appOrigin + "/index.html")));
-		String username = "browser-nurse-" + UUID.randomUUID().toString().substring(0, 8);
-		String totpSecret = SmartAppFlow.newTotpSecret();
-		users.save(new UserRegistration(username, "{noop}ブラウザ-pw", totpSecret, "Practitioner/oizumi-sakura", "訪問看護師 大泉 さくら"));
+				scopes, List.of(appOrigin + "/index.html")));
+		nurse = "browser-nurse-" + UUID.randomUUID().toString().substring(0, 8);
+		nurseTotpSecret = SmartAppFlow.newTotpSecret();
+		users.save(new UserRegistration(nurse, "{noop}ブラウザ-pw", nurseTotpSecret, "Practitioner/oizumi-sakura", "訪問看護師 大泉 さくら"));
+		return clientId;
+	}
 
+	private void openApp(String clientId, String scope, String launch) {
+		String appOrigin = "http://127.0.0.1:" + appServer.getAddress().getPort();
 		browser.get(appOrigin + "/launch.html?iss=" + serverUrl() + "/fhir&client_id=" + clientId
-				+ "&scope=launch/patient%20openid%20fhirUser%20patient/*.rs");
+				+ "&scope=" + scope.replace(" ", "%20") + (launch == null ? "" : "&launch=" + launch));
+	}
+
+	private WebDriverWait logIn() {
 		WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
 		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("totp")));
-		browser.findElement(By.id("username")).sendKeys(username);
+		browser.findElement(By.id("username")).sendKeys(nurse);
 		browser.findElement(By.id("password")).sendKeys("ブラウザ-pw");
-		browser.findElement(By.id("totp")).sendKeys(Totp.codeAt(totpSecret, Instant.now().getEpochSecond()));
+		browser.findElement(By.id("totp")).sendKeys(Totp.codeAt(nurseTotpSecret, Instant.now().getEpochSecond()));
 		browser.findElement(By.id("login")).click();
+		return wait;
+	}
 
-		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("patient-nerima-hanako"))).click();
-		browser.findElement(By.id("approve")).click();
-
+	private void awaitTheApp(WebDriverWait wait) {
 		wait.until(driver -> driver.getTitle().startsWith("OK ") || driver.getTitle().startsWith("ERROR "));
 		assertThat(browserConsole(), browser.getTitle(), equalTo("OK nerima-hanako careplans=1"));
+	}
+
+	@Test
+	void aNurseOpensTheAppForHerPatientInTheBrowser() {
+		String clientId = registerAppAndNurse(List.of("launch/patient", "openid", "fhirUser", "patient/*.rs"));
+		openApp(clientId, "launch/patient openid fhirUser patient/*.rs", null);
+		WebDriverWait wait = logIn();
+		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("patient-nerima-hanako"))).click();
+		browser.findElement(By.id("approve")).click();
+		awaitTheApp(wait);
+	}
+
+	@Test
+	void anEhrOpensTheAppForThePatientOnScreen() {
+		String clientId = registerAppAndNurse(List.of("launch", "openid", "fhirUser", "patient/*.rs"));
+		BackendClient ehr = BackendClient.es384("browser-ehr-" + UUID.randomUUID());
+		clients.save(ehr.registration(List.of("system/Patient.rs")));
+		String launch = anonymous().header("Authorization", "Bearer " + ehr.token(serverUrl(), "system/Patient.rs"))
+				.body("{\"resourceType\":\"Parameters\"}").post("/Patient/nerima-hanako/$smart-launch")
+				.then().statusCode(200).extract().path("parameter.find { it.name == 'launch' }.valueString");
+
+		openApp(clientId, "launch openid fhirUser patient/*.rs", launch);
+		WebDriverWait wait = logIn();
+		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("approve"))).click();
+		awaitTheApp(wait);
 	}
 }

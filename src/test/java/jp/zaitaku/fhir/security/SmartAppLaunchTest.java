@@ -184,4 +184,66 @@ class SmartAppLaunchTest extends FhirServerTestBase {
 	private static io.restassured.specification.RequestSpecification withToken(String token) {
 		return anonymous().header("Authorization", "Bearer " + token);
 	}
+
+	/** The EHR (a backend client that may read patients) registers a launch for a patient. */
+	private String ehrLaunch(String patientId) {
+		return ehrLaunch(patientId, "{\"resourceType\":\"Parameters\"}");
+	}
+
+	private String ehrLaunch(String patientId, String parameters) {
+		BackendClient ehr = BackendClient.es384("ehr-" + UUID.randomUUID());
+		clients.save(ehr.registration(List.of("system/Patient.rs")));
+		String ehrToken = ehr.token(serverUrl(), "system/Patient.rs");
+		return withToken(ehrToken).body(parameters).post("/Patient/" + patientId + "/$smart-launch")
+				.then().statusCode(200).extract().path("parameter.find { it.name == 'launch' }.valueString");
+	}
+
+	private SmartAppFlow ehrApp() {
+		String clientId = "ehr-app-" + UUID.randomUUID();
+		clients.save(new ClientRegistration(clientId, "退院支援アプリ", ClientRegistration.PUBLIC, null, null, null, null,
+				List.of("launch", "openid", "fhirUser", "patient/*.rs"), List.of(SmartAppFlow.REDIRECT_URI)));
+		return new SmartAppFlow(serverUrl(), clientId);
+	}
+
+	private static final String EHR_SCOPES = "launch openid fhirUser patient/*.rs";
+
+	@Test
+	void anEhrLaunchBindsTheAppToThePatientAndEncounterTheEhrChose() {
+		String launch = ehrLaunch("nerima-hanako", """
+				{"resourceType":"Parameters","parameter":[
+				 {"name":"encounter","valueReference":{"reference":"Encounter/nerima-hanako-nursing-visit"}}]}""");
+		SmartAppFlow app = ehrApp();
+		app.authorize(EHR_SCOPES, Map.of("launch", launch)).then().statusCode(302);
+		Response backToAuthorize = app.logIn(username, "パスワード-pw", totpSecret);
+		Response toConsent = app.follow(backToAuthorize);
+		String consent = app.follow(toConsent).then().statusCode(200).extract().asString();
+		assertThat(consent, not(containsString("name=\"patient\"")));
+		String code = SmartAppFlow.codeFrom(app.approve(consent, List.of("launch", "openid", "fhirUser", "patient/*.rs"), null));
+		app.exchange(code, app.verifier).then().statusCode(200)
+				.body("patient", equalTo("nerima-hanako"))
+				.body("encounter", equalTo("nerima-hanako-nursing-visit"));
+
+		// The launch id is used up.
+		Response again = ehrApp().authorize(EHR_SCOPES, Map.of("launch", launch));
+		assertThat(again.header("Location"), containsString("error=invalid_request"));
+	}
+
+	@Test
+	void anUnknownLaunchOrALaunchScopeWithoutOneIsRefused() {
+		assertThat(ehrApp().authorize(EHR_SCOPES, Map.of("launch", "no-such-launch")).header("Location"),
+				containsString("error=invalid_request"));
+		assertThat(ehrApp().authorize(EHR_SCOPES, Map.of()).header("Location"), containsString("error=invalid_request"));
+	}
+
+	@Test
+	void anEhrLaunchForAPatientOutsideTheNursesTeamsIsRefusedAtConsent() {
+		String stranger = createPatient("大泉学園", "町子", "オオイズミガクエン", "マチコ");
+		String launch = ehrLaunch(stranger);
+		SmartAppFlow app = ehrApp();
+		app.authorize(EHR_SCOPES, Map.of("launch", launch));
+		String consent = app.follow(app.follow(app.logIn(username, "パスワード-pw", totpSecret))).then().statusCode(200)
+				.extract().asString();
+		Response refused = app.approve(consent, List.of("launch", "openid", "fhirUser", "patient/*.rs"), null);
+		assertThat(refused.header("Location"), containsString("error=access_denied"));
+	}
 }

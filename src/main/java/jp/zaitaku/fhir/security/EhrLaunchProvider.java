@@ -1,0 +1,61 @@
+package jp.zaitaku.fhir.security;
+
+import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
+import ca.uhn.fhir.rest.annotation.IdParam;
+import ca.uhn.fhir.rest.annotation.Operation;
+import ca.uhn.fhir.rest.annotation.OperationParam;
+import ca.uhn.fhir.rest.api.server.RequestDetails;
+import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
+import jp.zaitaku.fhir.server.FhirOperationProvider;
+import org.hl7.fhir.r4.model.Encounter;
+import org.hl7.fhir.r4.model.IdType;
+import org.hl7.fhir.r4.model.Parameters;
+import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.StringType;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code POST /fhir/Patient/{id}/$smart-launch} (optional parameter {@code encounter}): an EHR
+ * registers the patient it is opening a SMART app for and gets the {@code launch} id to pass to the
+ * app (EHR launch). Allowed for backend clients that may read that patient.
+ */
+@Component
+@SecurityEnabled
+public class EhrLaunchProvider implements FhirOperationProvider {
+
+	static final String OPERATION = "$smart-launch";
+
+	private final EhrLaunches launches;
+	private final DaoRegistry daos;
+
+	public EhrLaunchProvider(EhrLaunches launches, DaoRegistry daos) {
+		this.launches = launches;
+		this.daos = daos;
+	}
+
+	@Operation(name = OPERATION, typeName = "Patient", idempotent = false)
+	public Parameters launch(@IdParam IdType patientId,
+			@OperationParam(name = "encounter", min = 0, max = 1) Reference encounter,
+			RequestDetails request) {
+		// The patient must exist (a 404 otherwise), read with the caller's own request details.
+		daos.getResourceDao("Patient").read(patientId.toUnqualifiedVersionless(), request);
+		String encounterId = null;
+		if (encounter != null && encounter.getReferenceElement().hasIdPart()) {
+			Encounter found = (Encounter) daos.getResourceDao("Encounter").read(
+					new IdType("Encounter", encounter.getReferenceElement().getIdPart()), request);
+			if (!patientId.getIdPart().equals(found.getSubject().getReferenceElement().getIdPart())) {
+				throw new InvalidRequestException("The encounter is not this patient's.");
+			}
+			encounterId = found.getIdElement().getIdPart();
+		}
+		String createdBy = SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken token
+				? token.getToken().getClaimAsString("client_id") : "unknown";
+		String launchId = launches.create(patientId.getIdPart(), encounterId, createdBy);
+		Parameters answer = new Parameters();
+		answer.addParameter().setName("launch").setValue(new StringType(launchId));
+		answer.addParameter().setName("expiresInSeconds").setValue(new org.hl7.fhir.r4.model.IntegerType((int) EhrLaunches.LIFETIME.toSeconds()));
+		return answer;
+	}
+}

@@ -1,0 +1,59 @@
+package jp.zaitaku.fhir.security;
+
+import java.security.SecureRandom;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * EHR launches (table zaitaku_smart_launch): the EHR registers which patient (and encounter) it is
+ * opening an app for and gets an opaque id to pass to the app as {@code launch}. The id is valid for
+ * {@link #LIFETIME} and is used up by the authorization it is consented in.
+ */
+@Component
+@SecurityEnabled
+class EhrLaunches {
+
+	static final Duration LIFETIME = Duration.ofMinutes(5);
+	private static final SecureRandom RANDOM = new SecureRandom();
+
+	/** What an EHR launch binds the app to. */
+	record Launch(String patient, String encounter) {}
+
+	private final JdbcTemplate jdbc;
+
+	EhrLaunches(JdbcTemplate jdbc, SecuritySchema schema) {
+		this.jdbc = jdbc;
+	}
+
+	String create(String patientId, String encounterId, String createdBy) {
+		byte[] random = new byte[24];
+		RANDOM.nextBytes(random);
+		String launchId = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+		jdbc.update("INSERT INTO zaitaku_smart_launch (launch_id, patient, encounter, created_by, expires_at) VALUES (?, ?, ?, ?, ?)",
+				launchId, patientId, encounterId, createdBy, Timestamp.from(Instant.now().plus(LIFETIME)));
+		return launchId;
+	}
+
+	/** The launch if it exists, has not expired and was not used. */
+	Optional<Launch> find(String launchId) {
+		List<Launch> found = jdbc.query(
+				"SELECT patient, encounter FROM zaitaku_smart_launch WHERE launch_id = ? AND expires_at > now() AND used_at IS NULL",
+				(row, i) -> new Launch(row.getString(1), row.getString(2)), launchId);
+		return found.stream().findFirst();
+	}
+
+	/** Uses the launch up; empty when it was expired or used already (by a concurrent consent too). */
+	Optional<Launch> use(String launchId) {
+		List<Launch> used = jdbc.query("""
+				UPDATE zaitaku_smart_launch SET used_at = now()
+				WHERE launch_id = ? AND expires_at > now() AND used_at IS NULL
+				RETURNING patient, encounter""", (row, i) -> new Launch(row.getString(1), row.getString(2)), launchId);
+		return used.stream().findFirst();
+	}
+}
