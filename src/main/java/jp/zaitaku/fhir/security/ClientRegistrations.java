@@ -1,10 +1,5 @@
 package jp.zaitaku.fhir.security;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,7 +37,7 @@ public class ClientRegistrations implements SmartInitializingSingleton {
 	@Override
 	public void afterSingletonsInstantiated() {
 		if (!properties.clientsFile().isBlank()) {
-			List<ClientRegistration> registrations = read(Path.of(properties.clientsFile()));
+			List<ClientRegistration> registrations = RegistrationFile.read(properties.clientsFile(), ClientRegistration.class);
 			registrations.forEach(this::save);
 			log.info("Registered {} client(s) from {}", registrations.size(), properties.clientsFile());
 		}
@@ -60,13 +55,5 @@ public class ClientRegistrations implements SmartInitializingSingleton {
 		RegisteredClient client = registration.toRegisteredClient(existing == null ? null : existing.getId(), properties);
 		clients.save(client);
 		return client;
-	}
-
-	private static List<ClientRegistration> read(Path file) {
-		try {
-			return new ObjectMapper().readValue(Files.readString(file), new TypeReference<List<ClientRegistration>>() {});
-		} catch (IOException e) {
-			throw new IllegalStateException("The clients file " + file + " cannot be read: " + e.getMessage(), e);
-		}
 	}
 }

@@ -1,10 +1,5 @@
 package jp.zaitaku.fhir.security;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,15 +34,9 @@ public class UserRegistrations implements SmartInitializingSingleton {
 	@Override
 	public void afterSingletonsInstantiated() {
 		if (!properties.usersFile().isBlank()) {
-			Path file = Path.of(properties.usersFile());
-			List<UserRegistration> registrations;
-			try {
-				registrations = new ObjectMapper().readValue(Files.readString(file), new TypeReference<List<UserRegistration>>() {});
-			} catch (IOException e) {
-				throw new IllegalStateException("The users file " + file + " cannot be read: " + e.getMessage(), e);
-			}
+			List<UserRegistration> registrations = RegistrationFile.read(properties.usersFile(), UserRegistration.class);
 			registrations.forEach(users::save);
-			log.info("Registered {} user(s) from {}", registrations.size(), file);
+			log.info("Registered {} user(s) from {}", registrations.size(), properties.usersFile());
 		}
 		if (environment.acceptsProfiles(Profiles.of("dev"))) {
 			users.save(DEV_USER);

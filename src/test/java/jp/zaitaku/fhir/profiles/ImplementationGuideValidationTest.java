@@ -17,6 +17,8 @@ import jp.zaitaku.fhir.FhirServerTestBase;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The implementation guide is loaded at start-up: its profiles are listed in the CapabilityStatement,
@@ -67,55 +69,26 @@ class ImplementationGuideValidationTest extends FhirServerTestBase {
 				() -> assertThat(example.toString(), errors(validate(example)), empty())));
 	}
 
-	@Test
-	void careTeamWithoutACoordinatorFailsWithTheCoordinatorRule() {
-		List<String> errors = errors(validate(GuideExamples.RESOURCES.resolve("CareTeam-invalid-careteam-no-coordinator.json")));
-		assertThat(errors, hasItem(org.hamcrest.Matchers.containsString("zt-ct-1")));
-		assertThat(errors, hasItem(org.hamcrest.Matchers.containsString("調整役")));
+	/** Each counter-example fails with the invariant it breaks, whose text names the rule in Japanese. */
+	@ParameterizedTest(name = "{0} breaks {1}")
+	@CsvSource({
+			"CareTeam-invalid-careteam-no-coordinator.json, zt-ct-1, 調整役",
+			"Communication-invalid-communication-no-thread.json, zt-com-1, スレッド",
+			"Organization-invalid-organization-short-ltc-number.json, zt-org-1, 介護保険事業所番号",
+			"Organization-invalid-organization-seven-digit-institution-code.json, zt-org-2, 医療機関コード",
+			"Coverage-invalid-coverage-ltci-no-care-level.json, zt-cov-1, 要介護状態区分",
+			"Consent-invalid-consent-sharing-no-recipient.json, zt-cons-1, 共有先",
+			"Task-invalid-task-rejected-no-reason.json, zt-task-1, 理由"})
+	void aCounterExampleFailsWithTheRuleItBreaks(String file, String rule, String japaneseText) {
+		List<String> errors = errors(validate(GuideExamples.RESOURCES.resolve(file)));
+		assertThat(errors, hasItem(org.hamcrest.Matchers.containsString(rule)));
+		assertThat(errors, hasItem(org.hamcrest.Matchers.containsString(japaneseText)));
 	}
 
 	@Test
 	void careTeamMemberWithAnUnknownProfessionFailsAtItsRole() {
 		List<String> errors = errors(validate(GuideExamples.RESOURCES.resolve("CareTeam-invalid-careteam-unknown-profession.json")));
 		assertThat(errors, hasItem(startsWith("[CareTeam.participant[1].role[1]]")));
-	}
-
-	@Test
-	void messageWithoutAThreadFailsWithTheThreadRule() {
-		List<String> errors = errors(validate(GuideExamples.RESOURCES.resolve("Communication-invalid-communication-no-thread.json")));
-		assertThat(errors, hasItem(org.hamcrest.Matchers.containsString("zt-com-1")));
-	}
-
-	@Test
-	void organizationWithANineCharacterLtciProviderNumberFailsWithItsRule() {
-		List<String> errors = errors(validate(GuideExamples.RESOURCES.resolve("Organization-invalid-organization-short-ltc-number.json")));
-		assertThat(errors, hasItem(org.hamcrest.Matchers.containsString("zt-org-1")));
-		assertThat(errors, hasItem(org.hamcrest.Matchers.containsString("介護保険事業所番号")));
-	}
-
-	@Test
-	void organizationWithASevenDigitInstitutionCodeFailsWithItsRule() {
-		List<String> errors = errors(validate(GuideExamples.RESOURCES.resolve("Organization-invalid-organization-seven-digit-institution-code.json")));
-		assertThat(errors, hasItem(org.hamcrest.Matchers.containsString("zt-org-2")));
-	}
-
-	@Test
-	void ltciCoverageWithoutACareLevelFailsWithItsRule() {
-		List<String> errors = errors(validate(GuideExamples.RESOURCES.resolve("Coverage-invalid-coverage-ltci-no-care-level.json")));
-		assertThat(errors, hasItem(org.hamcrest.Matchers.containsString("zt-cov-1")));
-		assertThat(errors, hasItem(org.hamcrest.Matchers.containsString("要介護状態区分")));
-	}
-
-	@Test
-	void sharingConsentWithoutRecipientsFailsWithItsRule() {
-		List<String> errors = errors(validate(GuideExamples.RESOURCES.resolve("Consent-invalid-consent-sharing-no-recipient.json")));
-		assertThat(errors, hasItem(org.hamcrest.Matchers.containsString("zt-cons-1")));
-	}
-
-	@Test
-	void rejectedReferralWithoutAReasonFailsWithItsRule() {
-		List<String> errors = errors(validate(GuideExamples.RESOURCES.resolve("Task-invalid-task-rejected-no-reason.json")));
-		assertThat(errors, hasItem(org.hamcrest.Matchers.containsString("zt-task-1")));
 	}
 
 	@Test
