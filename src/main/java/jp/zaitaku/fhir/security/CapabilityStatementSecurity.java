@@ -21,9 +21,11 @@ class CapabilityStatementSecurity implements FhirServerInterceptor {
 	private static final String OAUTH_URIS = "http://fhir-registry.smarthealthit.org/StructureDefinition/oauth-uris";
 
 	private final FhirBaseUrl urls;
+	private final SecurityProperties.ExternalIssuer external;
 
-	CapabilityStatementSecurity(FhirBaseUrl urls) {
+	CapabilityStatementSecurity(FhirBaseUrl urls, SecurityProperties properties) {
 		this.urls = urls;
+		this.external = properties.external();
 	}
 
 	@Hook(Pointcut.SERVER_CAPABILITY_STATEMENT_GENERATED)
@@ -41,6 +43,11 @@ class CapabilityStatementSecurity implements FhirServerInterceptor {
 				+ SmartConfiguration.PATH + " / SMART on FHIR で保護されています。");
 		security.getExtension().removeIf(extension -> OAUTH_URIS.equals(extension.getUrl()));
 		Extension endpoints = security.addExtension().setUrl(OAUTH_URIS);
+		if (external.configured()) {
+			endpoints.addExtension("token", new UriType(external.tokenEndpoint()));
+			endpoints.addExtension("authorize", new UriType(external.authorizationEndpoint()));
+			return;
+		}
 		endpoints.addExtension("token", new UriType(issuer + "/oauth2/token"));
 		endpoints.addExtension("authorize", new UriType(issuer + "/oauth2/authorize"));
 		endpoints.addExtension("introspect", new UriType(issuer + "/oauth2/introspect"));

@@ -23,6 +23,9 @@ import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
@@ -80,18 +83,19 @@ public class FhirEndpointSecurityConfig {
 	 * so a revoked token, or the previous one after a refresh, stops working on the next request.
 	 */
 	@Bean
-	JwtDecoder accessTokenDecoder(SigningKeys keys, IssuedAccessTokens issued, FhirBaseUrl urls) {
+	JwtDecoder accessTokenDecoder(SigningKeys keys, IssuedAccessTokens issued, FhirBaseUrl urls, SecurityProperties properties) {
+		OAuth2TokenValidator<Jwt> forThisServer = jwt -> jwt.getAudience() != null && jwt.getAudience().contains(urls.fhirBase())
+				? OAuth2TokenValidatorResult.success()
+				: OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token",
+						"the token is not for this FHIR server (aud must be " + urls.fhirBase() + ")", null));
+		if (properties.external().configured()) {
+			return externalIssuerDecoder(properties.external(), forThisServer);
+		}
 		DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
 		processor.setJWSKeySelector(new JWSVerificationKeySelector<>(Set.of(JWSAlgorithm.RS256, JWSAlgorithm.ES384), keys));
 		processor.setJWTClaimsSetVerifier((claims, context) -> {}); // Spring's validators below
 		NimbusJwtDecoder decoder = new NimbusJwtDecoder(processor);
-		decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(new JwtTimestampValidator(), (Jwt jwt) -> {
-			List<String> audience = jwt.getAudience();
-			return audience != null && audience.contains(urls.fhirBase())
-					? OAuth2TokenValidatorResult.success()
-					: OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token",
-							"the token is not for this FHIR server (aud must be " + urls.fhirBase() + ")", null));
-		}));
+		decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(new JwtTimestampValidator(), forThisServer));
 		return token -> {
 			Jwt jwt = decoder.decode(token);
 			if (!issued.isActive(token)) {
@@ -99,6 +103,19 @@ public class FhirEndpointSecurityConfig {
 			}
 			return jwt;
 		};
+	}
+
+	/**
+	 * Tokens of an external OpenID Connect issuer: signed by a key of its JWKS, its {@code iss}, not
+	 * expired, for this FHIR base. Revocation is the issuer's business (short token lifetimes).
+	 */
+	private static JwtDecoder externalIssuerDecoder(SecurityProperties.ExternalIssuer external, OAuth2TokenValidator<Jwt> forThisServer) {
+		NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(external.jwksUri())
+				.jwsAlgorithms(algorithms -> algorithms.addAll(List.of(SignatureAlgorithm.RS256, SignatureAlgorithm.RS384,
+						SignatureAlgorithm.ES256, SignatureAlgorithm.ES384)))
+				.build();
+		decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefaultWithIssuer(external.issuer()), forThisServer));
+		return decoder;
 	}
 
 	/** Browser apps (SMART apps) call the FHIR endpoint and the token endpoint from other origins. */

@@ -47,7 +47,7 @@ class PatientCompartmentNarrowing extends SearchNarrowingInterceptor implements 
 	protected AuthorizedList buildAuthorizedList(RequestDetails request) {
 		if (SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken token) {
 			String patient = token.getToken().getClaimAsString("patient");
-			boolean systemOrUserScope = token.getToken().hasClaim("scope") && token.getToken().getClaimAsStringList("scope").stream()
+			boolean systemOrUserScope = TokenScopes.of(token.getToken()).stream()
 					.anyMatch(scope -> scope.startsWith("system/") || scope.startsWith("user/"));
 			if (patient != null && !systemOrUserScope) {
 				return new AuthorizedList().addCompartment("Patient/" + patient);

@@ -18,6 +18,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param offlineRefreshTokenLifetime lifetime of refresh tokens for {@code offline_access}
  * @param onlineRefreshTokenLifetime lifetime of refresh tokens for {@code online_access}
  * @param usersFile a JSON file of people who log in to authorise apps, applied at start-up
+ * @param external an external OpenID Connect issuer whose access tokens the FHIR endpoint trusts
+ *     instead of the embedded authorization server's
  */
 @ConfigurationProperties(prefix = "zaitaku.security")
 public record SecurityProperties(
@@ -30,7 +32,27 @@ public record SecurityProperties(
 		@DefaultValue("1h") Duration appTokenLifetime,
 		@DefaultValue("90d") Duration offlineRefreshTokenLifetime,
 		@DefaultValue("12h") Duration onlineRefreshTokenLifetime,
-		@DefaultValue("") String usersFile) {
+		@DefaultValue("") String usersFile,
+		@DefaultValue ExternalIssuer external) {
+
+	/**
+	 * An external issuer (e.g. a hospital's identity provider).
+	 *
+	 * @param issuer its issuer URL, as its tokens' {@code iss}; empty means none
+	 * @param jwksUri where it publishes its signing keys
+	 * @param authorizationEndpoint its authorization endpoint, published in the smart-configuration
+	 * @param tokenEndpoint its token endpoint, published in the smart-configuration
+	 */
+	public record ExternalIssuer(
+			@DefaultValue("") String issuer,
+			@DefaultValue("") String jwksUri,
+			@DefaultValue("") String authorizationEndpoint,
+			@DefaultValue("") String tokenEndpoint) {
+
+		public boolean configured() {
+			return !issuer.isBlank();
+		}
+	}
 
 	/** The property that switches security; its environment variable is ZAITAKU_SECURITY_ENABLED. */
 	public static final String ENABLED = "zaitaku.security.enabled";

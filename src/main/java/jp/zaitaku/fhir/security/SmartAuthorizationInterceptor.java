@@ -89,7 +89,7 @@ public class SmartAuthorizationInterceptor extends AuthorizationInterceptor impl
 			return rules.denyAll("no access token").build();
 		}
 		String patient = token.getToken().getClaimAsString("patient");
-		List<String> granted = token.getToken().hasClaim("scope") ? token.getToken().getClaimAsStringList("scope") : List.of();
+		List<String> granted = TokenScopes.of(token.getToken());
 		rules.allow("transaction entries by their own rules").transaction().withAnyOperation().andApplyNormalRules();
 		// One rule per distinct scope: HAPI merges equal rules, and a tester added to one would apply to both.
 		Set<SmartScope> scopes = new LinkedHashSet<>();

@@ -34,9 +34,9 @@ public class SmartConfiguration {
 			"user/*.read", "system/*.read");
 
 	@Bean
-	ServletRegistrationBean<HttpServlet> smartConfigurationServlet(FhirBaseUrl urls) {
+	ServletRegistrationBean<HttpServlet> smartConfigurationServlet(FhirBaseUrl urls, SecurityProperties properties) {
 		ServletRegistrationBean<HttpServlet> registration =
-				new ServletRegistrationBean<>(new SmartConfigurationServlet(urls), PATH);
+				new ServletRegistrationBean<>(new SmartConfigurationServlet(urls, properties.external()), PATH);
 		registration.setName("smart-configuration");
 		return registration;
 	}
@@ -61,12 +61,25 @@ public class SmartConfiguration {
 		return document;
 	}
 
+	/** With an external issuer: its endpoints, and only what this server itself guarantees. */
+	static Map<String, Object> externalDocument(SecurityProperties.ExternalIssuer external) {
+		Map<String, Object> document = new LinkedHashMap<>();
+		document.put("issuer", external.issuer());
+		document.put("jwks_uri", external.jwksUri());
+		document.put("authorization_endpoint", external.authorizationEndpoint());
+		document.put("token_endpoint", external.tokenEndpoint());
+		document.put("capabilities", List.of("permission-v1", "permission-v2", "permission-patient", "permission-user"));
+		return document;
+	}
+
 	private static final class SmartConfigurationServlet extends HttpServlet {
 		private static final ObjectMapper JSON = new ObjectMapper();
 		private final transient FhirBaseUrl urls;
+		private final transient SecurityProperties.ExternalIssuer external;
 
-		SmartConfigurationServlet(FhirBaseUrl urls) {
+		SmartConfigurationServlet(FhirBaseUrl urls, SecurityProperties.ExternalIssuer external) {
 			this.urls = urls;
+			this.external = external;
 		}
 
 		@Override
@@ -74,7 +87,7 @@ public class SmartConfiguration {
 			response.setContentType("application/json");
 			response.setCharacterEncoding(StandardCharsets.UTF_8.name());
 			response.setHeader("Cache-Control", "public, max-age=3600");
-			JSON.writeValue(response.getOutputStream(), document(urls.issuer()));
+			JSON.writeValue(response.getOutputStream(), external.configured() ? externalDocument(external) : document(urls.issuer()));
 		}
 	}
 }

@@ -28,6 +28,8 @@ class BackendServicesTest extends FhirServerTestBase {
 
 	@Autowired
 	private ClientRegistrations registrations;
+	@Autowired
+	private SigningKeys serverKeys;
 
 	private BackendClient registered(BackendClient client, String... scopes) {
 		registrations.save(client.registration(List.of(scopes)));
@@ -198,6 +200,23 @@ class BackendServicesTest extends FhirServerTestBase {
 					.header("WWW-Authenticate", containsString("invalid_token"))
 					.body("resourceType", equalTo("OperationOutcome"));
 		}
+	}
+
+	@Test
+	void anExpiredTokenSignedByTheServerItselfIsRefused() {
+		// Signed with the server's own key, for this FHIR base, with every scope: only the expiry is wrong.
+		Instant issued = Instant.now().minusSeconds(900);
+		org.springframework.security.oauth2.jwt.JwtClaimsSet claims = org.springframework.security.oauth2.jwt.JwtClaimsSet.builder()
+				.issuer(serverUrl()).subject("zaitaku-test-suite").audience(List.of(serverUrl() + "/fhir"))
+				.issuedAt(issued).expiresAt(issued.plusSeconds(300)).claim("scope", List.of("system/*.cruds")).build();
+		String expired = new org.springframework.security.oauth2.jwt.NimbusJwtEncoder(serverKeys).encode(
+				org.springframework.security.oauth2.jwt.JwtEncoderParameters.from(
+						org.springframework.security.oauth2.jwt.JwsHeader.with(
+								org.springframework.security.oauth2.jose.jws.SignatureAlgorithm.RS256)
+								.keyId(serverKeys.activeKeyId("RS256")).build(), claims)).getTokenValue();
+		withToken(expired).get("/Patient").then().statusCode(401)
+				.header("WWW-Authenticate", containsString("expired"))
+				.body("resourceType", equalTo("OperationOutcome"));
 	}
 
 	@Test

@@ -1,4 +1,4 @@
-package jp.zaitaku.fhir.storage;
+package jp.zaitaku.fhir;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -11,13 +11,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import jp.zaitaku.fhir.ZaitakuFhirApplication;
+import java.util.Map;
 
 /**
  * The server as an operator runs it: a separate JVM on a data directory, which a test can stop
  * politely or kill outright. Used where the shared in-process server cannot go (restarts, crashes).
  */
-final class ServerProcess implements AutoCloseable {
+public final class ServerProcess implements AutoCloseable {
 
 	private static final Duration START_TIMEOUT = Duration.ofSeconds(180);
 
@@ -29,7 +29,14 @@ final class ServerProcess implements AutoCloseable {
 		this.port = port;
 	}
 
-	static ServerProcess start(Path dataDir, Path log) throws IOException, InterruptedException {
+	/** In open development mode: the runs about durability need no tokens (and check that mode too). */
+	public static ServerProcess start(Path dataDir, Path log) throws IOException, InterruptedException {
+		return start(dataDir, log, Map.of("ZAITAKU_SECURITY_ENABLED", "false"));
+	}
+
+	/** With these environment variables (settings) on top of port and data directory. */
+	public static ServerProcess start(Path dataDir, Path log, Map<String, String> environment)
+			throws IOException, InterruptedException {
 		int port = freePort();
 		List<String> command = new ArrayList<>(List.of(
 				Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -39,18 +46,17 @@ final class ServerProcess implements AutoCloseable {
 		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
 		builder.environment().put("SERVER_PORT", Integer.toString(port));
 		builder.environment().put("ZAITAKU_DATA_DIR", dataDir.toString());
-		// These runs are about durability; the open development mode also gets its check here.
-		builder.environment().put("ZAITAKU_SECURITY_ENABLED", "false");
+		builder.environment().putAll(environment);
 		ServerProcess server = new ServerProcess(builder.start(), port);
 		server.awaitReady();
 		return server;
 	}
 
-	int port() {
+	public int port() {
 		return port;
 	}
 
-	String baseUrl() {
+	public String baseUrl() {
 		return "http://localhost:" + port + "/fhir";
 	}
 
@@ -76,13 +82,13 @@ final class ServerProcess implements AutoCloseable {
 	}
 
 	/** kill -9: no shutdown hook runs, the embedded PostgreSQL is orphaned. */
-	void kill() throws InterruptedException {
+	public void kill() throws InterruptedException {
 		process.destroyForcibly();
 		process.waitFor();
 	}
 
 	/** SIGTERM: a graceful shutdown, as systemd or Docker would do. */
-	int stop() throws InterruptedException {
+	public int stop() throws InterruptedException {
 		process.destroy();
 		return process.waitFor();
 	}
