@@ -27,7 +27,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @SpringBootTest(
 		classes = ZaitakuFhirApplication.class,
 		webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = {"zaitaku.storage.data-dir=target/test-data/shared-server", "zaitaku.server.max-request-size=1MB"})
+		properties = {"zaitaku.storage.data-dir=target/test-data/shared-server", "zaitaku.server.max-request-size=1MB",
+				"zaitaku.security.allow-http-jwks-urls=true"})
 public abstract class FhirServerTestBase {
 
 	protected static final String FHIR_JSON = "application/fhir+json";

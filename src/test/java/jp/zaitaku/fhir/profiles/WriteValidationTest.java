@@ -2,6 +2,9 @@ package jp.zaitaku.fhir.profiles;
 
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
@@ -16,7 +19,10 @@ import org.hl7.fhir.r4.model.CareTeam;
 import org.hl7.fhir.r4.model.Communication;
 import org.hl7.fhir.r4.model.Resource;
 import org.junit.jupiter.api.BeforeEach;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
 
 /**
  * Writes of the team's core resources are held to the guide's profiles, also when the client does
@@ -62,6 +68,20 @@ class WriteValidationTest extends FhirServerTestBase {
 
 	private static List<String> errorDiagnostics(JsonPath outcome) {
 		return outcome.getList("issue.findAll { it.severity == 'error' }.diagnostics");
+	}
+
+	/** Every counter-example of the guide, written as it is (it claims its profile), is refused with a path. */
+	@TestFactory
+	Stream<DynamicTest> everyCounterExampleIsRefusedWithThePathOfItsError() {
+		return GuideExamples.all(false).stream().map(file -> DynamicTest.dynamicTest(file.getFileName().toString(), () -> {
+			Resource counterExample = (Resource) FHIR.newJsonParser().parseResource(GuideExamples.read(file));
+			counterExample.setId((String) null);
+			JsonPath outcome = fhir().header("Accept-Language", "en").body(json(counterExample))
+					.post("/" + GuideExamples.type(file)).then().statusCode(422).extract().jsonPath();
+			List<String> paths = outcome.getList("issue.findAll { it.severity == 'error' && it.expression }.expression.flatten()");
+			assertThat(file.toString(), paths, not(empty()));
+			assertThat(paths, everyItem(startsWith(GuideExamples.type(file))));
+		}));
 	}
 
 	@Test

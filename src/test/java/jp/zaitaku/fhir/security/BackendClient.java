@@ -62,6 +62,11 @@ public final class BackendClient {
 		return clientId;
 	}
 
+	/** The client's public key as the JWKS document it publishes. */
+	public String publicJwks() {
+		return new JWKSet(key.toPublicJWK()).toString();
+	}
+
 	/** The registration an operator would write into the clients file, with the public key inline. */
 	public ClientRegistration registration(List<String> scopes) {
 		try {

@@ -127,6 +127,36 @@ class BackendServicesTest extends FhirServerTestBase {
 					.body("error", equalTo("invalid_scope"));
 		}
 		BackendClient.requestToken(serverUrl(), "system/Patient.r", ehr.assertion(tokenUrl())).then().statusCode(200);
+		// SMART v1 spelling of the same permissions.
+		BackendClient.requestToken(serverUrl(), "system/Patient.read", ehr.assertion(tokenUrl())).then().statusCode(200);
+		BackendClient.requestToken(serverUrl(), "system/Patient.write", ehr.assertion(tokenUrl())).then().statusCode(400);
+	}
+
+	@Test
+	void aClientPublishingItsKeysAtAJwksUrlGetsAToken() throws Exception {
+		// The test suite allows http for loopback JWKS URLs (zaitaku.security.allow-http-jwks-urls); production needs https.
+		BackendClient first = BackendClient.rs384("jwks-url-" + UUID.randomUUID());
+		String published = first.publicJwks();
+		com.sun.net.httpserver.HttpServer keys = com.sun.net.httpserver.HttpServer.create(
+				new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+		keys.createContext("/jwks.json", exchange -> {
+			byte[] body = published.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+			exchange.getResponseHeaders().set("Content-Type", "application/json");
+			exchange.sendResponseHeaders(200, body.length);
+			try (java.io.OutputStream out = exchange.getResponseBody()) {
+				out.write(body);
+			}
+		});
+		keys.start();
+		try {
+			String url = "http://127.0.0.1:" + keys.getAddress().getPort() + "/jwks.json";
+			registrations.save(new ClientRegistration(first.clientId(), "URL で鍵を公開するクライアント",
+					ClientRegistration.PRIVATE_KEY_JWT, null, url, null, "RS384", List.of("system/*.rs")));
+			String token = first.token(serverUrl(), "system/Patient.rs");
+			withToken(token).get("/Patient?_count=1").then().statusCode(200);
+		} finally {
+			keys.stop(0);
+		}
 	}
 
 	@Test
