@@ -147,7 +147,7 @@ public class ClientAssertionDecoders implements JwtDecoderFactory<RegisteredClie
 						audience -> audience != null && audience.stream().anyMatch(ClientAssertionDecoders::isOurEndpoint)),
 				new JwtClaimValidator<Instant>(JwtClaimNames.EXP, expiry -> expiry != null
 						&& expiry.isBefore(Instant.now().plus(properties.clientAssertionMaxLifetime()).plusSeconds(60))),
-				new JwtClaimValidator<String>(JwtClaimNames.JTI, jti -> jti != null && !jti.isBlank()),
+				new JwtClaimValidator<String>(JwtClaimNames.JTI, jti -> jti != null && !jti.isBlank() && jti.length() <= 255),
 				new JwtTimestampValidator());
 		// Every validator of a DelegatingOAuth2TokenValidator runs; the jti is recorded only once the others passed.
 		return jwt -> {

@@ -63,10 +63,11 @@ public record ClientRegistration(
 		require(scopes != null && !scopes.isEmpty(), "client " + clientId + ": scopes are required");
 		for (String scope : scopes) {
 			require(scope.indexOf(',') < 0 && scope.indexOf(' ') < 0, "client " + clientId + ": a scope has a comma or space: " + scope);
+			// user/ scopes would reach every patient until care-team access control (issue 6) limits them.
 			boolean resourceScope = SmartScope.parse(scope)
-					.filter(s -> isApp() ? !s.context().equals("system") : s.context().equals("system")).isPresent();
+					.filter(s -> isApp() ? s.context().equals("patient") : s.context().equals("system")).isPresent();
 			require(resourceScope || (isApp() && APP_SCOPES.contains(scope)), "client " + clientId + ": scope not allowed for a "
-					+ (isApp() ? "SMART app (patient/, user/ and launch scopes)" : "backend service (system/ scopes)") + ": " + scope);
+					+ (isApp() ? "SMART app (patient/ and launch scopes; user/ scopes wait for care-team access control)" : "backend service (system/ scopes)") + ": " + scope);
 		}
 		RegisteredClient.Builder client = RegisteredClient.withId(existingId == null ? UUID.randomUUID().toString() : existingId)
 				.clientId(clientId)

@@ -25,6 +25,11 @@ import org.springframework.stereotype.Component;
 @SecurityEnabled
 class PatientCompartmentNarrowing extends SearchNarrowingInterceptor implements FhirServerInterceptor {
 
+	PatientCompartmentNarrowing() {
+		// Conditional create/update/delete URLs too: a condition must not find another patient's resource.
+		setNarrowConditionalUrls(true);
+	}
+
 	/**
 	 * HAPI's narrowing refuses every system-level search ({@code GET /fhir?_type=...}) with an
 	 * internal error, whoever asks: such a search passes untouched for callers that are not bound to

@@ -109,6 +109,13 @@ public class SmartAuthorizationInterceptor extends AuthorizationInterceptor impl
 		if (scope.context().equals("patient") && patient == null) {
 			return;
 		}
+		if (scope.context().equals("patient") && !scope.resourceType().equals("*") && !hasPatientCompartment(scope.resourceType())) {
+			// A patient-bound token reaches only the patient's compartment, plus reading the directory.
+			if (DIRECTORY_TYPES.contains(scope.resourceType()) && (scope.allows('r') || scope.allows('s'))) {
+				addDirectoryRead(rules, scope);
+			}
+			return;
+		}
 		if (scope.allows('r') || scope.allows('s')) {
 			IAuthRuleFinished read = target(rules.allow(scope + " read").read(), scope, patient);
 			if (!(scope.allows('r') && scope.allows('s'))) {
@@ -120,24 +127,44 @@ public class SmartAuthorizationInterceptor extends AuthorizationInterceptor impl
 		}
 		if (scope.allows('u')) {
 			target(rules.allow(scope + " update").write(), scope, patient).withTester(NOT_A_CREATE);
-			rules.allow(scope + " patch").patch().allRequests();
+			// HAPI's PATCH rule cannot be limited to a type or compartment, and a failing patch's error
+			// can quote the stored resource: only a token that may read and update everything may PATCH.
+			if (!scope.context().equals("patient") && scope.resourceType().equals("*") && scope.allows('r') && scope.query() == null) {
+				rules.allow(scope + " patch").patch().allRequests();
+			}
 		}
 		if (scope.allows('d')) {
 			target(rules.allow(scope + " delete").delete(), scope, patient);
 		}
+		if (scope.context().equals("patient") && scope.resourceType().equals("*") && (scope.allows('r') || scope.allows('s'))) {
+			for (String directoryType : DIRECTORY_TYPES) {
+				addDirectoryRead(rules, new SmartScope("patient", directoryType, scope.permissions().replaceAll("[cud]", ""), null));
+			}
+		}
 		addOperationRules(rules, scope);
 	}
+
+	/** Types outside the Patient compartment a patient-bound token may still read: the team's directory. */
+	private static final Set<String> DIRECTORY_TYPES = Set.of(
+			"Practitioner", "PractitionerRole", "Organization", "Location", "HealthcareService", "Medication");
 
 	private IAuthRuleFinished target(IAuthRuleBuilderRuleOp operation, SmartScope scope, String patient) {
 		boolean anyType = scope.resourceType().equals("*");
 		IAuthRuleBuilderRuleOpClassifier target = anyType ? operation.allResources() : operation.resourcesOfType(scope.resourceType());
-		if (scope.context().equals("patient") && (anyType || hasPatientCompartment(scope.resourceType()))) {
+		if (scope.context().equals("patient")) {
 			IdType owner = new IdType("Patient", patient);
 			return scope.query() == null
 					? target.inCompartment("Patient", owner)
 					: target.inCompartmentWithFilter("Patient", owner, scope.query());
 		}
 		return scope.query() == null ? target.withAnyId() : target.withFilter(scope.query());
+	}
+
+	private void addDirectoryRead(RuleBuilder rules, SmartScope scope) {
+		IAuthRuleFinished read = rules.allow(scope + " directory read").read().resourcesOfType(scope.resourceType()).withAnyId();
+		if (!(scope.allows('r') && scope.allows('s'))) {
+			read.withTester(new OperationTester(scope.allows('s')));
+		}
 	}
 
 	private boolean hasPatientCompartment(String resourceType) {

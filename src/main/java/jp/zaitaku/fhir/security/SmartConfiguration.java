@@ -28,10 +28,9 @@ public class SmartConfiguration {
 	static final List<String> CAPABILITIES = List.of(
 			"launch-ehr", "launch-standalone", "client-public", "client-confidential-symmetric", "client-confidential-asymmetric",
 			"sso-openid-connect", "context-ehr-patient", "context-ehr-encounter", "context-standalone-patient", "context-banner", "permission-offline", "permission-online",
-			"permission-patient", "permission-user", "permission-v1", "permission-v2");
+			"permission-patient", "permission-v1", "permission-v2");
 	static final List<String> SCOPES = List.of("openid", "fhirUser", "launch", "launch/patient", "offline_access", "online_access",
-			"patient/*.rs", "patient/*.cruds", "user/*.rs", "user/*.cruds", "system/*.rs", "system/*.cruds", "patient/*.read",
-			"user/*.read", "system/*.read");
+			"patient/*.rs", "patient/*.cruds", "system/*.rs", "system/*.cruds", "patient/*.read", "system/*.read");
 
 	@Bean
 	ServletRegistrationBean<HttpServlet> smartConfigurationServlet(FhirBaseUrl urls, SecurityProperties properties) {
@@ -68,7 +67,7 @@ public class SmartConfiguration {
 		document.put("jwks_uri", external.jwksUri());
 		document.put("authorization_endpoint", external.authorizationEndpoint());
 		document.put("token_endpoint", external.tokenEndpoint());
-		document.put("capabilities", List.of("permission-v1", "permission-v2", "permission-patient", "permission-user"));
+		document.put("capabilities", List.of("permission-v1", "permission-v2", "permission-patient"));
 		return document;
 	}
 
@@ -86,7 +85,8 @@ public class SmartConfiguration {
 		protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
 			response.setContentType("application/json");
 			response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-			response.setHeader("Cache-Control", "public, max-age=3600");
+			// Built from the request's host when no issuer is set: not for shared caches.
+			response.setHeader("Cache-Control", "private, max-age=3600");
 			JSON.writeValue(response.getOutputStream(), external.configured() ? externalDocument(external) : document(urls.issuer()));
 		}
 	}

@@ -33,8 +33,10 @@ final class SmartRefreshTokens implements OAuth2TokenGenerator<OAuth2RefreshToke
 		if (!OAuth2TokenType.REFRESH_TOKEN.equals(context.getTokenType())) {
 			return null;
 		}
-		Duration lifetime = context.getAuthorizedScopes().contains("offline_access") ? offline
-				: context.getAuthorizedScopes().contains("online_access") ? online : null;
+		// The scopes of the whole authorization: a refresh that narrows its scope keeps its refresh token.
+		java.util.Set<String> granted = context.getAuthorization() != null
+				? context.getAuthorization().getAuthorizedScopes() : context.getAuthorizedScopes();
+		Duration lifetime = granted.contains("offline_access") ? offline : granted.contains("online_access") ? online : null;
 		if (lifetime == null) {
 			return null;
 		}

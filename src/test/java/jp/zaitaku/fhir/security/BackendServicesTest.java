@@ -308,6 +308,17 @@ class BackendServicesTest extends FhirServerTestBase {
 	}
 
 	@Test
+	void aPatchNeedsAScopeThatMayReadAndUpdateEverything() {
+		// A failing patch can quote the stored resource in its error: not for a token limited to one type.
+		String patientId = createPatient("南大泉", "秋子", "ミナミオオイズミ", "アキコ");
+		BackendClient messages = registered(BackendClient.es384("patcher-" + UUID.randomUUID()), "system/Communication.cru");
+		String token = messages.token(serverUrl(), "system/Communication.cru");
+		withToken(token).contentType("application/json-patch+json")
+				.body("[{\"op\":\"test\",\"path\":\"/gender\",\"value\":\"female\"}]")
+				.patch("/Patient/" + patientId).then().statusCode(403);
+	}
+
+	@Test
 	void aScopeOfAnUnknownResourceTypeGrantsNothingAndBreaksNothing() {
 		BackendClient odd = registered(BackendClient.es384("odd-" + UUID.randomUUID()), "system/Kaigo.rs");
 		String token = odd.token(serverUrl(), "system/Kaigo.rs");

@@ -105,6 +105,9 @@ class SmartAppLaunchTest extends FhirServerTestBase {
 		withToken(accessToken).get("/CarePlan").then().statusCode(200)
 				.body("entry.resource.subject.reference", everyItem(equalTo("Patient/nerima-hanako")));
 		withToken(accessToken).body(patientJson("書込", "禁止", "カキコミ", "キンシ", unique())).post("/Patient").then().statusCode(403);
+		// Outside the compartment: the team's directory can be read, other types (referral Tasks of anyone) not.
+		withToken(accessToken).get("/Practitioner/oizumi-sakura").then().statusCode(200);
+		withToken(accessToken).get("/Task/nerima-hanako-referral-nursing-task").then().statusCode(403);
 
 		// The code works once; a second exchange is refused.
 		app.exchange(code, app.verifier).then().statusCode(400).body("error", equalTo("invalid_grant"));
