@@ -319,6 +319,19 @@ class BackendServicesTest extends FhirServerTestBase {
 	}
 
 	@Test
+	void aConditionalCreateNeedsAScopeThatMaySearch() {
+		// On a match HAPI answers with the existing resource: without s the condition would be a search oracle.
+		BackendClient writer = registered(BackendClient.es384("conditional-" + UUID.randomUUID()), "system/Patient.cs");
+		String createOnly = writer.token(serverUrl(), "system/Patient.c");
+		String identifier = unique();
+		withToken(createOnly).header("If-None-Exist", "identifier=urn:zaitaku:test|" + identifier)
+				.body(patientJson("条件", "付き", "ジョウケン", "ツキ", identifier)).post("/Patient").then().statusCode(403);
+		String createAndSearch = writer.token(serverUrl(), "system/Patient.cs");
+		withToken(createAndSearch).header("If-None-Exist", "identifier=urn:zaitaku:test|" + identifier)
+				.body(patientJson("条件", "付き", "ジョウケン", "ツキ", identifier)).post("/Patient").then().statusCode(201);
+	}
+
+	@Test
 	void aScopeOfAnUnknownResourceTypeGrantsNothingAndBreaksNothing() {
 		BackendClient odd = registered(BackendClient.es384("odd-" + UUID.randomUUID()), "system/Kaigo.rs");
 		String token = odd.token(serverUrl(), "system/Kaigo.rs");

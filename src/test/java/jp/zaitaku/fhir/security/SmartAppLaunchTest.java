@@ -249,4 +249,27 @@ class SmartAppLaunchTest extends FhirServerTestBase {
 		Response refused = app.approve(consent, List.of("launch", "openid", "fhirUser", "patient/*.rs"), null);
 		assertThat(refused.header("Location"), containsString("error=access_denied"));
 	}
+
+	@Test
+	void aPatientBoundTokenCannotWriteIntoAnotherPatientsRecordThroughItsOwnPatient() {
+		String clientId = "writer-app-" + UUID.randomUUID();
+		List<String> scopes = List.of("launch/patient", "openid", "patient/*.cruds");
+		clients.save(new ClientRegistration(clientId, "在宅記録入力アプリ", ClientRegistration.PUBLIC, null, null, null, null,
+				scopes, List.of(SmartAppFlow.REDIRECT_URI)));
+		SmartAppFlow app = new SmartAppFlow(serverUrl(), clientId);
+		String consent = upToConsent(app, String.join(" ", scopes)).then().statusCode(200).extract().asString();
+		String token = app.exchange(SmartAppFlow.codeFrom(app.approve(consent, scopes, "nerima-hanako")), app.verifier)
+				.then().statusCode(200).extract().path("access_token");
+		String other = createPatient("東大泉", "二郎", "ヒガシオオイズミ", "ジロウ");
+
+		// In the compartment of nerima-hanako only through performer, but about another patient: refused.
+		withToken(token).body("""
+				{"resourceType":"Observation","status":"final","code":{"text":"体温"},"valueQuantity":{"value":36.5,"unit":"℃"},
+				 "subject":{"reference":"Patient/%s"},"performer":[{"reference":"Patient/nerima-hanako"}]}""".formatted(other))
+				.post("/Observation").then().statusCode(403);
+		// About her own patient: stored.
+		withToken(token).body("""
+				{"resourceType":"Observation","status":"final","code":{"text":"体温"},"valueQuantity":{"value":36.5,"unit":"℃"},
+				 "subject":{"reference":"Patient/nerima-hanako"}}""").post("/Observation").then().statusCode(201);
+	}
 }
