@@ -97,6 +97,8 @@ CREATE TABLE IF NOT EXISTS zaitaku_user (
     failed_logins integer NOT NULL DEFAULT 0,
     locked_until timestamptz
 );
+-- administrator: directory and audit trail, no clinical data (added after the first release, hence ALTER).
+ALTER TABLE zaitaku_user ADD COLUMN IF NOT EXISTS role varchar(32);
 -- The patient (and encounter) an authorization is for: picked by the user at consent (standalone
 -- launch) or given by the EHR (launch). Keyed by the authorization's id, which survives code,
 -- token and refresh.

@@ -1,26 +1,99 @@
 package jp.zaitaku.fhir.access;
 
 import ca.uhn.fhir.rest.api.server.RequestDetails;
+import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+import jp.zaitaku.fhir.security.ClientRegistrations;
+import jp.zaitaku.fhir.security.TokenScopes;
+import jp.zaitaku.fhir.security.UserAccounts;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.stereotype.Component;
 
 /**
  * Decides the {@link CallerAccess} of a request once and keeps it on the request, so every check
  * of that request (reads, searches, includes, writes, the audit record) sees the same answer.
+ *
+ * <ul>
+ *   <li>a person ({@code fhirUser} in the token): an administrator reaches no patient; a Practitioner
+ *       the patients of their care teams; a RelatedPerson their own patient if they are on its team;
+ *   <li>a backend client registered with an organisation: the patients of that organisation's teams;
+ *   <li>a token bound to one patient (SMART app launch, patient/ scopes only): that patient, and only
+ *       while its person is still on the patient's team;
+ *   <li>any other backend client, the server's own work and open mode: every patient.
+ * </ul>
  */
 @Component
 public class CallerAccesses {
 
 	private static final String KEY = CallerAccesses.class.getName();
 
-	public CallerAccess of(RequestDetails request) {
-		if (request == null) {
-			return CallerAccess.EVERY_PATIENT_ACCESS;
-		}
-		return (CallerAccess) request.getUserData().computeIfAbsent(KEY, key -> decide(request));
+	private final CareTeamMembership membership;
+	private final ObjectProvider<UserAccounts> users;
+	private final ObjectProvider<ClientRegistrations> clients;
+
+	public CallerAccesses(CareTeamMembership membership, ObjectProvider<UserAccounts> users, ObjectProvider<ClientRegistrations> clients) {
+		this.membership = membership;
+		this.users = users;
+		this.clients = clients;
 	}
 
-	private CallerAccess decide(RequestDetails request) {
-		// Care-team access control replaces this: for now every caller the scopes let in reaches every patient.
-		return CallerAccess.EVERY_PATIENT_ACCESS;
+	public CallerAccess of(RequestDetails request) {
+		if (request == null || request instanceof SystemRequestDetails) {
+			return CallerAccess.EVERY_PATIENT_ACCESS;
+		}
+		return (CallerAccess) request.getUserData().computeIfAbsent(KEY, key -> decide());
+	}
+
+	private CallerAccess decide() {
+		if (!(SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken token)) {
+			return CallerAccess.EVERY_PATIENT_ACCESS; // open mode: no tokens at all
+		}
+		Jwt jwt = token.getToken();
+		String boundPatient = patientBoundOnly(jwt) ? jwt.getClaimAsString("patient") : null;
+		CallerAccess access = personOrOrganisation(token, jwt);
+		if (boundPatient == null) {
+			return access;
+		}
+		Set<String> reach = access.reachesEveryPatient() ? Set.of(boundPatient) : new HashSet<>(access.patientIds());
+		reach.retainAll(Set.of(boundPatient));
+		CallerAccess.Kind kind = access.reachesEveryPatient() ? CallerAccess.Kind.CARE_TEAM : access.kind();
+		return new CallerAccess(kind, reach, null);
+	}
+
+	private CallerAccess personOrOrganisation(JwtAuthenticationToken token, Jwt jwt) {
+		String fhirUser = localReference(jwt.getClaimAsString("fhirUser"));
+		if (fhirUser != null) {
+			UserAccounts accounts = users.getIfAvailable();
+			if (accounts != null && accounts.isAdministrator(token.getName())) {
+				return new CallerAccess(CallerAccess.Kind.ADMINISTRATOR, Set.of(), null);
+			}
+			CallerAccess.Kind kind = fhirUser.startsWith("RelatedPerson/") ? CallerAccess.Kind.FAMILY : CallerAccess.Kind.CARE_TEAM;
+			return new CallerAccess(kind, membership.patientsOf(fhirUser), null);
+		}
+		ClientRegistrations registrations = clients.getIfAvailable();
+		String clientId = jwt.getClaimAsString("client_id");
+		Optional<String> organization = registrations == null || clientId == null ? Optional.empty() : registrations.organizationOf(clientId);
+		return organization
+				.map(org -> new CallerAccess(CallerAccess.Kind.CARE_TEAM, membership.patientsOf(org), null))
+				.orElse(CallerAccess.EVERY_PATIENT_ACCESS);
+	}
+
+	/** A token whose resource scopes are all patient/ ones; a system/ or user/ scope is not bound to its patient. */
+	private static boolean patientBoundOnly(Jwt jwt) {
+		return TokenScopes.of(jwt).stream().noneMatch(scope -> scope.startsWith("system/") || scope.startsWith("user/"));
+	}
+
+	/** {@code https://host/fhir/Practitioner/1} → {@code Practitioner/1}. */
+	private static String localReference(String fhirUser) {
+		if (fhirUser == null) {
+			return null;
+		}
+		String[] parts = fhirUser.split("/");
+		return parts.length < 2 ? null : parts[parts.length - 2] + "/" + parts[parts.length - 1];
 	}
 }

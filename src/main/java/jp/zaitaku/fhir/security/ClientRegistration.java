@@ -28,6 +28,8 @@ import org.springframework.security.oauth2.server.authorization.settings.TokenSe
  *     {@code offline_access}, {@code online_access}
  * @param redirectUris an app's redirect URIs; present means a SMART app (authorization code with PKCE),
  *     absent a backend service (client credentials)
+ * @param organization a backend service's organisation ({@code Organization/<id>}): it then reaches only
+ *     the patients of the care teams that organisation is on; absent, it reaches every patient its scopes allow
  */
 @JsonIgnoreProperties(ignoreUnknown = false)
 public record ClientRegistration(
@@ -39,8 +41,11 @@ public record ClientRegistration(
 		JsonNode jwks,
 		String signingAlgorithm,
 		List<String> scopes,
-		List<String> redirectUris) {
+		List<String> redirectUris,
+		String organization) {
 
+	/** Where {@link #organization} is kept among the registered client's settings. */
+	static final String ORGANIZATION_SETTING = "zaitaku.organization";
 	static final String PRIVATE_KEY_JWT = "private_key_jwt";
 	static final String CLIENT_SECRET_BASIC = "client_secret_basic";
 	static final String PUBLIC = "none";
@@ -50,7 +55,13 @@ public record ClientRegistration(
 	/** A backend service (no redirect URIs). */
 	ClientRegistration(String clientId, String clientName, String authentication, String clientSecret, String jwksUrl,
 			JsonNode jwks, String signingAlgorithm, List<String> scopes) {
-		this(clientId, clientName, authentication, clientSecret, jwksUrl, jwks, signingAlgorithm, scopes, null);
+		this(clientId, clientName, authentication, clientSecret, jwksUrl, jwks, signingAlgorithm, scopes, null, null);
+	}
+
+	/** A SMART app (with redirect URIs) or a backend service that reaches every patient. */
+	ClientRegistration(String clientId, String clientName, String authentication, String clientSecret, String jwksUrl,
+			JsonNode jwks, String signingAlgorithm, List<String> scopes, List<String> redirectUris) {
+		this(clientId, clientName, authentication, clientSecret, jwksUrl, jwks, signingAlgorithm, scopes, redirectUris, null);
 	}
 
 	boolean isApp() {
@@ -63,12 +74,14 @@ public record ClientRegistration(
 		require(scopes != null && !scopes.isEmpty(), "client " + clientId + ": scopes are required");
 		for (String scope : scopes) {
 			require(scope.indexOf(',') < 0 && scope.indexOf(' ') < 0, "client " + clientId + ": a scope has a comma or space: " + scope);
-			// user/ scopes would reach every patient until care-team access control (issue 6) limits them.
 			boolean resourceScope = SmartScope.parse(scope)
-					.filter(s -> isApp() ? s.context().equals("patient") : s.context().equals("system")).isPresent();
+					.filter(s -> isApp() ? !s.context().equals("system") : s.context().equals("system")).isPresent();
 			require(resourceScope || (isApp() && APP_SCOPES.contains(scope)), "client " + clientId + ": scope not allowed for a "
-					+ (isApp() ? "SMART app (patient/ and launch scopes; user/ scopes wait for care-team access control)" : "backend service (system/ scopes)") + ": " + scope);
+					+ (isApp() ? "SMART app (patient/, user/ and launch scopes)" : "backend service (system/ scopes)") + ": " + scope);
 		}
+		require(organization == null || (!isApp() && organization.matches("Organization/[A-Za-z0-9\\-.]{1,64}")),
+				"client " + clientId + ": organization must be Organization/<id>, and only a backend service has one"
+						+ " (an app reaches the patients of the person who signs in)");
 		RegisteredClient.Builder client = RegisteredClient.withId(existingId == null ? UUID.randomUUID().toString() : existingId)
 				.clientId(clientId)
 				.clientName(clientName == null || clientName.isBlank() ? clientId : clientName)
@@ -98,7 +111,7 @@ public record ClientRegistration(
 			SignatureAlgorithm algorithm = SignatureAlgorithm.from(signingAlgorithm == null ? "RS384" : signingAlgorithm);
 			require(algorithm == SignatureAlgorithm.RS384 || algorithm == SignatureAlgorithm.ES384,
 					"client " + clientId + ": signingAlgorithm must be RS384 or ES384");
-			ClientSettings.Builder clientSettings = appSettings().tokenEndpointAuthenticationSigningAlgorithm(algorithm);
+			ClientSettings.Builder clientSettings = clientSettings().tokenEndpointAuthenticationSigningAlgorithm(algorithm);
 			if (jwksUrl != null) {
 				clientSettings.jwkSetUrl(jwksUrl);
 			} else {
@@ -109,9 +122,9 @@ public record ClientRegistration(
 			require(clientSecret != null && clientSecret.startsWith("{"),
 					"client " + clientId + ": clientSecret must name its encoding, e.g. {bcrypt}... or {noop}...");
 			client.clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC).clientSecret(clientSecret)
-					.clientSettings(appSettings().build());
+					.clientSettings(clientSettings().build());
 		} else if (method.equals(PUBLIC) && isApp()) {
-			client.clientAuthenticationMethod(ClientAuthenticationMethod.NONE).clientSettings(appSettings().build());
+			client.clientAuthenticationMethod(ClientAuthenticationMethod.NONE).clientSettings(clientSettings().build());
 		} else {
 			throw new IllegalArgumentException("client " + clientId
 					+ ": authentication must be private_key_jwt, client_secret_basic or (apps only) none");
@@ -119,9 +132,18 @@ public record ClientRegistration(
 		return client.build();
 	}
 
-	/** SMART 2: every app uses PKCE, confidential ones too; the person always sees the consent page. */
-	private ClientSettings.Builder appSettings() {
-		return isApp() ? ClientSettings.builder().requireProofKey(true).requireAuthorizationConsent(true) : ClientSettings.builder();
+	/**
+	 * SMART 2: every app uses PKCE, confidential ones too; the person always sees the consent page. A
+	 * backend service's organisation is kept with it.
+	 */
+	private ClientSettings.Builder clientSettings() {
+		ClientSettings.Builder settings = isApp()
+				? ClientSettings.builder().requireProofKey(true).requireAuthorizationConsent(true)
+				: ClientSettings.builder();
+		if (organization != null) {
+			settings.setting(ORGANIZATION_SETTING, organization);
+		}
+		return settings;
 	}
 
 	private static void require(boolean condition, String problem) {

@@ -1,6 +1,9 @@
 package jp.zaitaku.fhir.security;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -27,6 +30,7 @@ public class ClientRegistrations implements SmartInitializingSingleton {
 	private final RegisteredClientRepository clients;
 	private final SecurityProperties properties;
 	private final Environment environment;
+	private final Map<String, Optional<String>> organizations = new ConcurrentHashMap<>();
 
 	public ClientRegistrations(RegisteredClientRepository clients, SecurityProperties properties, Environment environment) {
 		this.clients = clients;
@@ -54,6 +58,18 @@ public class ClientRegistrations implements SmartInitializingSingleton {
 		RegisteredClient existing = clients.findByClientId(registration.clientId());
 		RegisteredClient client = registration.toRegisteredClient(existing == null ? null : existing.getId(), properties);
 		clients.save(client);
+		organizations.remove(registration.clientId());
 		return client;
+	}
+
+	/**
+	 * The organisation a backend client acts for, if it was registered with one. Asked on every
+	 * request, so the answer is kept until the client is saved again.
+	 */
+	public Optional<String> organizationOf(String clientId) {
+		return organizations.computeIfAbsent(clientId, id -> {
+			RegisteredClient client = clients.findByClientId(id);
+			return Optional.ofNullable(client == null ? null : (String) client.getClientSettings().getSetting(ClientRegistration.ORGANIZATION_SETTING));
+		});
 	}
 }

@@ -9,11 +9,11 @@ import org.springframework.security.oauth2.jwt.Jwt;
  * The scopes of an access token: a JSON array in ours (Spring Authorization Server), a
  * space-separated string in many other issuers' (RFC 9068).
  */
-final class TokenScopes {
+public final class TokenScopes {
 
 	private TokenScopes() {}
 
-	static List<String> of(Jwt token) {
+	public static List<String> of(Jwt token) {
 		Object scope = token.getClaim("scope");
 		if (scope instanceof String text) {
 			return Arrays.stream(text.split(" ")).filter(s -> !s.isBlank()).toList();

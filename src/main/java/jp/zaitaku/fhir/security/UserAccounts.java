@@ -2,6 +2,8 @@ package jp.zaitaku.fhir.security;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -22,6 +24,7 @@ public class UserAccounts {
 			String displayName, boolean locked) {}
 
 	private final JdbcTemplate jdbc;
+	private final Map<String, Boolean> administrators = new ConcurrentHashMap<>();
 
 	public UserAccounts(JdbcTemplate jdbc, SecuritySchema schema) {
 		this.jdbc = jdbc;
@@ -55,14 +58,21 @@ public class UserAccounts {
 		return find(username).map(Account::fhirUser);
 	}
 
+	/** Whether this login is an administrator; asked on every request, so kept until the account is saved again. */
+	public boolean isAdministrator(String username) {
+		return administrators.computeIfAbsent(username, name -> !jdbc.queryForList(
+				"SELECT 1 FROM zaitaku_user WHERE username = ? AND role = ?", Integer.class, name, UserRegistration.ADMINISTRATOR).isEmpty());
+	}
+
 	/** Creates or replaces an account (the users file, the dev profile). */
 	public void save(UserRegistration user) {
 		user.check();
 		jdbc.update("""
-				INSERT INTO zaitaku_user (username, password_hash, totp_secret, fhir_user, display_name)
-				VALUES (?, ?, ?, ?, ?)
+				INSERT INTO zaitaku_user (username, password_hash, totp_secret, fhir_user, display_name, role)
+				VALUES (?, ?, ?, ?, ?, ?)
 				ON CONFLICT (username) DO UPDATE SET password_hash = EXCLUDED.password_hash, totp_secret = EXCLUDED.totp_secret,
-				    fhir_user = EXCLUDED.fhir_user, display_name = EXCLUDED.display_name""",
-				user.username(), user.password(), user.totpSecret(), user.fhirUser(), user.displayName());
+				    fhir_user = EXCLUDED.fhir_user, display_name = EXCLUDED.display_name, role = EXCLUDED.role""",
+				user.username(), user.password(), user.totpSecret(), user.fhirUser(), user.displayName(), user.role());
+		administrators.remove(user.username());
 	}
 }

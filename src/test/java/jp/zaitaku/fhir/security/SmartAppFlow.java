@@ -21,9 +21,9 @@ import org.apache.commons.codec.binary.Base32;
  * What a person's browser and a SMART app do in a standalone launch, step by step over HTTP:
  * authorize → login (password + TOTP) → consent with the patient picker → code → token.
  */
-final class SmartAppFlow {
+public final class SmartAppFlow {
 
-	static final String REDIRECT_URI = "http://127.0.0.1/callback";
+	public static final String REDIRECT_URI = "http://127.0.0.1/callback";
 	private static final SecureRandom RANDOM = new SecureRandom();
 	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
@@ -33,7 +33,7 @@ final class SmartAppFlow {
 	final String verifier = randomString(48);
 	final String state = randomString(16);
 
-	SmartAppFlow(String serverUrl, String clientId) {
+	public SmartAppFlow(String serverUrl, String clientId) {
 		this.serverUrl = serverUrl;
 		this.clientId = clientId;
 	}
@@ -44,7 +44,7 @@ final class SmartAppFlow {
 		return Base64.getUrlEncoder().withoutPadding().encodeToString(random);
 	}
 
-	static String newTotpSecret() {
+	public static String newTotpSecret() {
 		byte[] random = new byte[20];
 		RANDOM.nextBytes(random);
 		return new Base32().encodeToString(random).replace("=", "");
@@ -156,5 +156,20 @@ final class SmartAppFlow {
 			request.formParam("scope", scope);
 		}
 		return request.post("/oauth2/token");
+	}
+
+	/**
+	 * The whole standalone flow for a person who picks no patient (user/ scopes): authorize, log in,
+	 * approve every scope, exchange the code. Returns the access token.
+	 */
+	public String userToken(String username, String password, String totpSecret, List<String> scopes) {
+		authorize(String.join(" ", scopes), Map.of()).then().statusCode(302);
+		Response backToAuthorize = logIn(username, password, totpSecret);
+		backToAuthorize.then().statusCode(302);
+		Response toConsent = follow(backToAuthorize);
+		toConsent.then().statusCode(302);
+		String consentPage = follow(toConsent).then().statusCode(200).extract().asString();
+		String code = codeFrom(approve(consentPage, scopes, null));
+		return exchange(code, verifier).then().statusCode(200).extract().jsonPath().getString("access_token");
 	}
 }

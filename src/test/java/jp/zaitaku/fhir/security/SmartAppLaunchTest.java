@@ -105,7 +105,8 @@ class SmartAppLaunchTest extends FhirServerTestBase {
 		withToken(accessToken).get("/CarePlan").then().statusCode(200)
 				.body("entry.resource.subject.reference", everyItem(equalTo("Patient/nerima-hanako")));
 		withToken(accessToken).body(patientJson("書込", "禁止", "カキコミ", "キンシ", unique())).post("/Patient").then().statusCode(403);
-		// Outside the compartment: the team's directory can be read, other types (referral Tasks of anyone) not.
+		// Outside the compartment: the team's directory can be read, other types (referral Tasks, which R4
+		// leaves out of the Patient compartment) not with patient/ scopes.
 		withToken(accessToken).get("/Practitioner/oizumi-sakura").then().statusCode(200);
 		withToken(accessToken).get("/Task/nerima-hanako-referral-nursing-task").then().statusCode(403);
 

@@ -1,0 +1,196 @@
+package jp.zaitaku.fhir.access;
+
+import ca.uhn.fhir.interceptor.api.Hook;
+import ca.uhn.fhir.interceptor.api.IInterceptorService;
+import ca.uhn.fhir.interceptor.api.Pointcut;
+import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
+import ca.uhn.fhir.jpa.searchparam.SearchParameterMap;
+import ca.uhn.fhir.rest.api.server.IBundleProvider;
+import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
+import ca.uhn.fhir.rest.param.ReferenceOrListParam;
+import ca.uhn.fhir.rest.param.ReferenceParam;
+import ca.uhn.fhir.rest.param.TokenParam;
+import ca.uhn.fhir.rest.server.exceptions.ResourceGoneException;
+import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.util.Date;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.CareTeam;
+import org.hl7.fhir.r4.model.CodeType;
+import org.hl7.fhir.r4.model.Extension;
+import org.hl7.fhir.r4.model.IdType;
+import org.hl7.fhir.r4.model.PractitionerRole;
+import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.RelatedPerson;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * チーム参加: the patients a person or organisation cares for, read from the active CareTeams they
+ * are on — a Practitioner directly, through one of their PractitionerRoles or through the
+ * Organization of one; an organisation directly or through its PractitionerRoles; a family member
+ * (RelatedPerson) only for their own patient. A participant whose participation has ended (status
+ * extension {@code ended}, or a period that is over) is no longer on the team.
+ *
+ * <p>Answers are cached; every committed write of a CareTeam, PractitionerRole or RelatedPerson, by
+ * any caller, clears the cache, so a member removed from a team loses access on the next request.
+ */
+@Component
+public class CareTeamMembership {
+
+	static final String PARTICIPATION_STATUS =
+			"https://zaitaku-fhir.github.io/ig/StructureDefinition/careteam-participation-status";
+	private static final Set<String> MEMBERSHIP_TYPES = Set.of("CareTeam", "PractitionerRole", "RelatedPerson");
+	private static final int MOST_TEAMS = 2000;
+
+	private final DaoRegistry daos;
+	/** Part of every cache key: raised by each membership change, so answers computed before it are never used after. */
+	private final AtomicLong generation = new AtomicLong();
+	private final Cache<String, Set<String>> patients;
+
+	public CareTeamMembership(DaoRegistry daos, IInterceptorService storageInterceptors, AccessProperties properties) {
+		this.daos = daos;
+		this.patients = Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(properties.membershipCacheTime()).build();
+		// On the storage interceptors, not the REST server's: writes made by the server itself count too.
+		storageInterceptors.registerInterceptor(new MembershipChangeListener());
+	}
+
+	/**
+	 * The ids of the patients {@code member} ({@code Practitioner/..}, {@code RelatedPerson/..} or
+	 * {@code Organization/..}) is on an active care team for.
+	 */
+	public Set<String> patientsOf(String member) {
+		long current = generation.get();
+		return patients.get(current + "|" + member, key -> lookUp(member));
+	}
+
+	private Set<String> lookUp(String member) {
+		IdType who = new IdType(member);
+		Set<String> memberRefs = new LinkedHashSet<>(List.of(who.toUnqualifiedVersionless().getValue()));
+		String ownPatient = null;
+		switch (who.getResourceType()) {
+			case "Practitioner" -> rolesWhere(PractitionerRole.SP_PRACTITIONER, member).forEach(role -> {
+				memberRefs.add("PractitionerRole/" + role.getIdElement().getIdPart());
+				if (role.hasOrganization()) {
+					memberRefs.add(role.getOrganization().getReferenceElement().toUnqualifiedVersionless().getValue());
+				}
+			});
+			case "Organization" -> rolesWhere(PractitionerRole.SP_ORGANIZATION, member)
+					.forEach(role -> memberRefs.add("PractitionerRole/" + role.getIdElement().getIdPart()));
+			case "RelatedPerson" -> {
+				RelatedPerson person = readOrNull("RelatedPerson", who);
+				if (person == null || (person.hasActive() && !person.getActive())) {
+					return Set.of();
+				}
+				ownPatient = person.getPatient().getReferenceElement().getIdPart();
+			}
+			default -> {
+				return Set.of();
+			}
+		}
+		Set<String> found = new LinkedHashSet<>();
+		for (CareTeam team : activeTeamsWithAnyOf(memberRefs)) {
+			String patient = patientOf(team);
+			if (patient != null && team.getParticipant().stream().anyMatch(p -> isCurrentMember(p, memberRefs))) {
+				found.add(patient);
+			}
+		}
+		if (ownPatient != null) {
+			found.retainAll(Set.of(ownPatient));
+		}
+		return Set.copyOf(found);
+	}
+
+	private List<PractitionerRole> rolesWhere(String parameter, String reference) {
+		SearchParameterMap search = SearchParameterMap.newSynchronous().add(parameter, new ReferenceParam(reference));
+		return search("PractitionerRole", search).stream().map(PractitionerRole.class::cast)
+				.filter(role -> !role.hasActive() || role.getActive()).toList();
+	}
+
+	private List<CareTeam> activeTeamsWithAnyOf(Set<String> memberRefs) {
+		ReferenceOrListParam anyMember = new ReferenceOrListParam();
+		memberRefs.forEach(ref -> anyMember.addOr(new ReferenceParam(ref)));
+		SearchParameterMap search = SearchParameterMap.newSynchronous()
+				.add(CareTeam.SP_PARTICIPANT, anyMember)
+				.add(CareTeam.SP_STATUS, new TokenParam("active"));
+		return search("CareTeam", search).stream().map(CareTeam.class::cast).toList();
+	}
+
+	private static String patientOf(CareTeam team) {
+		Reference subject = team.getSubject();
+		return "Patient".equals(subject.getReferenceElement().getResourceType()) ? subject.getReferenceElement().getIdPart() : null;
+	}
+
+	private static boolean isCurrentMember(CareTeam.CareTeamParticipantComponent participant, Set<String> memberRefs) {
+		String member = participant.getMember().getReferenceElement().toUnqualifiedVersionless().getValue();
+		if (member == null || !memberRefs.contains(member)) {
+			return false;
+		}
+		Extension status = participant.getExtensionByUrl(PARTICIPATION_STATUS);
+		if (status != null && status.getValue() instanceof CodeType code && "ended".equals(code.getValue())) {
+			return false;
+		}
+		Date now = new Date();
+		return !(participant.getPeriod().hasEnd() && participant.getPeriod().getEnd().before(now))
+				&& !(participant.getPeriod().hasStart() && participant.getPeriod().getStart().after(now));
+	}
+
+	private List<IBaseResource> search(String type, SearchParameterMap search) {
+		search.setCount(MOST_TEAMS);
+		IBundleProvider found = daos.getResourceDao(type).search(search, new SystemRequestDetails());
+		return found.getResources(0, MOST_TEAMS);
+	}
+
+	@SuppressWarnings("unchecked")
+	private <T extends IBaseResource> T readOrNull(String type, IdType id) {
+		try {
+			return (T) daos.getResourceDao(type).read(id, new SystemRequestDetails());
+		} catch (ResourceNotFoundException | ResourceGoneException e) {
+			return null;
+		}
+	}
+
+	/** Forgets every answer: now, and once more when the writing transaction has committed. */
+	void membershipChanged() {
+		generation.incrementAndGet();
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCompletion(int status) {
+					generation.incrementAndGet();
+				}
+			});
+		}
+	}
+
+	/** Storage hooks: a write of a membership type changes who is on which team. */
+	public final class MembershipChangeListener {
+
+		@Hook(Pointcut.STORAGE_PRECOMMIT_RESOURCE_CREATED)
+		public void created(IBaseResource resource) {
+			changed(resource);
+		}
+
+		@Hook(Pointcut.STORAGE_PRECOMMIT_RESOURCE_UPDATED)
+		public void updated(IBaseResource oldResource, IBaseResource newResource) {
+			changed(newResource);
+		}
+
+		@Hook(Pointcut.STORAGE_PRECOMMIT_RESOURCE_DELETED)
+		public void deleted(IBaseResource resource) {
+			changed(resource);
+		}
+
+		private void changed(IBaseResource resource) {
+			if (resource != null && MEMBERSHIP_TYPES.contains(resource.fhirType())) {
+				membershipChanged();
+			}
+		}
+	}
+}

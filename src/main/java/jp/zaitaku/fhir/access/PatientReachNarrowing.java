@@ -1,0 +1,93 @@
+package jp.zaitaku.fhir.access;
+
+import ca.uhn.fhir.interceptor.api.Hook;
+import ca.uhn.fhir.interceptor.api.Pointcut;
+import ca.uhn.fhir.rest.api.RestOperationTypeEnum;
+import ca.uhn.fhir.rest.api.server.RequestDetails;
+import ca.uhn.fhir.rest.server.exceptions.AuthenticationException;
+import ca.uhn.fhir.rest.server.interceptor.auth.AuthorizedList;
+import ca.uhn.fhir.rest.server.interceptor.auth.SearchNarrowingInterceptor;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+import jp.zaitaku.fhir.server.FhirServerInterceptor;
+import org.springframework.stereotype.Component;
+
+/**
+ * Narrows every search of a caller who does not reach every patient to the compartments of the
+ * patients they reach, so {@code GET /Observation} answers with their patients' Observations (and
+ * {@code _summary=count}, {@code _total}, {@code _has}, chains and {@code _content} count only
+ * those) instead of a refusal. Conditional URLs (If-None-Exist, conditional update and delete) and
+ * the searches inside transactions and batches are narrowed too, so a condition cannot find a hidden
+ * resource. Task searches are narrowed by their patient (R4 leaves Task out of the compartment), and a
+ * family member's message searches to the family's message categories.
+ */
+@Component
+class PatientReachNarrowing extends SearchNarrowingInterceptor implements FhirServerInterceptor {
+
+	/**
+	 * Narrows to a patient that cannot exist: server ids start at 1 and client-assigned ids may not
+	 * be purely numeric, so a caller who reaches no patient finds nothing.
+	 */
+	private static final String NO_PATIENT = "Patient/0";
+
+	private final CallerAccesses accesses;
+	private final AccessProperties properties;
+
+	PatientReachNarrowing(CallerAccesses accesses, AccessProperties properties) {
+		this.accesses = accesses;
+		this.properties = properties;
+		setNarrowConditionalUrls(true);
+	}
+
+	@Override
+	@Hook(Pointcut.SERVER_INCOMING_REQUEST_POST_PROCESSED)
+	public void hookIncomingRequestPostProcessed(RequestDetails request, HttpServletRequest servletRequest,
+			HttpServletResponse servletResponse) throws AuthenticationException {
+		if (request.getRestOperationType() == RestOperationTypeEnum.SEARCH_SYSTEM) {
+			return; // cannot be narrowed; PatientReachRequestGuard refuses it for callers who would need it
+		}
+		super.hookIncomingRequestPostProcessed(request, servletRequest, servletResponse);
+		CallerAccess access = accesses.of(request);
+		if (access.reachesEveryPatient() || request.getRestOperationType() != RestOperationTypeEnum.SEARCH_TYPE) {
+			return;
+		}
+		String patientParameter = PatientReach.PATIENT_PARAMETER_OUTSIDE_COMPARTMENT.get(request.getResourceName());
+		if (patientParameter != null) {
+			String patients = access.patientIds().isEmpty() ? NO_PATIENT
+					: access.patientIds().stream().sorted().map(id -> "Patient/" + id).collect(Collectors.joining(","));
+			addCondition(request, patientParameter, patients);
+		}
+		if (access.kind() == CallerAccess.Kind.FAMILY && "Communication".equals(request.getResourceName())) {
+			addCondition(request, "category", properties.familyMessageCategories().stream().sorted()
+					.map(code -> PatientReach.MESSAGE_CATEGORY + "|" + code).collect(Collectors.joining(",")));
+		}
+	}
+
+	@Override
+	protected AuthorizedList buildAuthorizedList(RequestDetails request) {
+		CallerAccess access = accesses.of(request);
+		if (access.reachesEveryPatient()) {
+			return null;
+		}
+		AuthorizedList reach = new AuthorizedList();
+		if (access.patientIds().isEmpty()) {
+			return reach.addCompartment(NO_PATIENT);
+		}
+		access.patientIds().stream().sorted().forEach(id -> reach.addCompartment("Patient/" + id));
+		return reach;
+	}
+
+	/** Adds a search condition, ANDed with whatever the caller asked. */
+	private static void addCondition(RequestDetails request, String parameter, String anyOf) {
+		Map<String, String[]> parameters = new HashMap<>(request.getParameters());
+		String[] existing = parameters.getOrDefault(parameter, new String[0]);
+		String[] combined = Arrays.copyOf(existing, existing.length + 1);
+		combined[existing.length] = anyOf;
+		parameters.put(parameter, combined);
+		request.setParameters(parameters);
+	}
+}

@@ -1,0 +1,175 @@
+package jp.zaitaku.fhir.access;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.interceptor.api.Hook;
+import ca.uhn.fhir.interceptor.api.Pointcut;
+import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
+import ca.uhn.fhir.rest.api.RequestTypeEnum;
+import ca.uhn.fhir.rest.api.RestOperationTypeEnum;
+import ca.uhn.fhir.rest.api.server.RequestDetails;
+import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
+import ca.uhn.fhir.rest.server.exceptions.ForbiddenOperationException;
+import ca.uhn.fhir.rest.server.exceptions.ResourceGoneException;
+import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
+import ca.uhn.fhir.util.BundleUtil;
+import ca.uhn.fhir.util.bundle.BundleEntryParts;
+import java.util.EnumSet;
+import java.util.Set;
+import jp.zaitaku.fhir.server.FhirServerInterceptor;
+import org.hl7.fhir.instance.model.api.IBaseBundle;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.IdType;
+import org.springframework.stereotype.Component;
+
+/**
+ * Refuses, before any work is done, what a caller who does not reach every patient may not ask:
+ * <ul>
+ *   <li>requests that cannot be limited to their patients: system-wide search and history, the
+ *       history of a whole type of patient data, type- and server-level operations other than
+ *       {@code $validate}, {@code _has} on types outside the patient compartment (403);
+ *   <li>types outside their reach (403; 404 for an instance);
+ *   <li>changing, patching, deleting, or running an operation on an instance they do not reach,
+ *       directly or as a transaction entry: 404, exactly as for a resource that does not exist, and
+ *       before a patch could quote any of it.
+ * </ul>
+ */
+@Component
+class PatientReachRequestGuard implements FhirServerInterceptor {
+
+	private static final Set<RestOperationTypeEnum> INSTANCE_CHANGES = EnumSet.of(RestOperationTypeEnum.UPDATE,
+			RestOperationTypeEnum.PATCH, RestOperationTypeEnum.DELETE, RestOperationTypeEnum.EXTENDED_OPERATION_INSTANCE,
+			RestOperationTypeEnum.HISTORY_INSTANCE, RestOperationTypeEnum.META, RestOperationTypeEnum.META_ADD,
+			RestOperationTypeEnum.META_DELETE);
+	private static final Set<String> TYPE_LEVEL_OPERATIONS_ALLOWED = Set.of("$validate");
+
+	private final CallerAccesses accesses;
+	private final PatientReach reach;
+	private final DaoRegistry daos;
+	private final FhirContext fhirContext;
+
+	PatientReachRequestGuard(CallerAccesses accesses, PatientReach reach, DaoRegistry daos, FhirContext fhirContext) {
+		this.accesses = accesses;
+		this.reach = reach;
+		this.daos = daos;
+		this.fhirContext = fhirContext;
+	}
+
+	/** Before the search narrowing, which rewrites the bundle's read entries into searches. */
+	@Hook(value = Pointcut.SERVER_INCOMING_REQUEST_PRE_HANDLED, order = -100)
+	public void refuseWhatCannotBeReached(RequestDetails request, RestOperationTypeEnum operation) {
+		CallerAccess access = accesses.of(request);
+		if (access.reachesEveryPatient() || operation == null || operation == RestOperationTypeEnum.METADATA) {
+			return;
+		}
+		String type = request.getResourceName();
+		switch (operation) {
+			case SEARCH_SYSTEM, HISTORY_SYSTEM -> throw forbidden("a search or history of the whole server cannot be limited to the patients you may see; search one resource type");
+			case EXTENDED_OPERATION_SERVER -> throw forbidden("server-level operations are not open to callers limited to their patients");
+			case TRANSACTION, BATCH -> checkEntries(access, (IBaseBundle) request.getResource());
+			default -> {}
+		}
+		if (type == null) {
+			return;
+		}
+		boolean instance = request.getId() != null && request.getId().hasIdPart();
+		if (!reach.mayReachType(access, type)) {
+			if (instance) {
+				throw notFound(type, request.getId().getIdPart());
+			}
+			throw forbidden(type + " is not within your reach");
+		}
+		if (operation == RestOperationTypeEnum.HISTORY_TYPE && reach.isPatientData(type)) {
+			throw forbidden("the history of all " + type + " resources cannot be limited to the patients you may see; ask for one resource's history");
+		}
+		if (operation == RestOperationTypeEnum.EXTENDED_OPERATION_TYPE && !TYPE_LEVEL_OPERATIONS_ALLOWED.contains(request.getOperation())) {
+			throw forbidden(request.getOperation() + " on all " + type + " resources is not open to callers limited to their patients");
+		}
+		if (request.getParameters().keySet().stream().anyMatch(name -> name.startsWith("_has")) && !reach.isPatientData(type)) {
+			throw forbidden("_has on " + type + " could reveal patients you may not see");
+		}
+		if (PatientReach.PATIENT_PARAMETER_OUTSIDE_COMPARTMENT.containsKey(type) && isConditional(request, operation, instance)) {
+			throw forbidden("conditional writes of " + type + " cannot be limited to the patients you may see");
+		}
+		if (instance && INSTANCE_CHANGES.contains(operation)) {
+			requireReached(access, type, request.getId().getIdPart());
+		}
+	}
+
+	private static boolean isConditional(RequestDetails request, RestOperationTypeEnum operation, boolean instance) {
+		return (operation == RestOperationTypeEnum.CREATE && request.getHeader("If-None-Exist") != null)
+				|| (!instance && EnumSet.of(RestOperationTypeEnum.UPDATE, RestOperationTypeEnum.DELETE, RestOperationTypeEnum.PATCH).contains(operation));
+	}
+
+	/**
+	 * Transaction and batch entries, by their URL: the same rules as for a direct request. Their
+	 * reads are not filtered afterwards (the storage layer treats the whole bundle as a write), so
+	 * every entry naming an instance is checked here, reads included.
+	 */
+	private void checkEntries(CallerAccess access, IBaseBundle bundle) {
+		if (bundle == null) {
+			return;
+		}
+		for (BundleEntryParts entry : BundleUtil.toListOfEntries(fhirContext, bundle)) {
+			String conditionalUrl = entry.getConditionalUrl();
+			if (conditionalUrl != null && PatientReach.PATIENT_PARAMETER_OUTSIDE_COMPARTMENT.keySet().stream().anyMatch(conditionalUrl::startsWith)) {
+				throw forbidden("conditional writes of " + conditionalUrl.replaceAll("\\?.*", "") + " cannot be limited to the patients you may see");
+			}
+			String url = entry.getUrl();
+			if (url == null || entry.getRequestType() == RequestTypeEnum.POST) {
+				continue;
+			}
+			String[] path = url.replaceAll("\\?.*", "").split("/");
+			if (path[0].startsWith("_") || path[0].startsWith("$") || path[0].isEmpty()) {
+				throw forbidden("server-level requests in a bundle cannot be limited to the patients you may see");
+			}
+			String type = path[0];
+			if (!fhirContext.getResourceTypes().contains(type)) {
+				continue; // HAPI answers the entry as an unknown type
+			}
+			if (path.length == 1) {
+				if (!reach.mayReachType(access, type)) {
+					throw forbidden(type + " is not within your reach");
+				}
+				continue; // a search or conditional write: narrowed
+			}
+			boolean typeLevel = path[1].startsWith("_") || path[1].startsWith("$");
+			if (typeLevel) {
+				if (reach.isPatientData(type) && !TYPE_LEVEL_OPERATIONS_ALLOWED.contains(path[1])) {
+					throw forbidden(path[1] + " on all " + type + " resources cannot be limited to the patients you may see");
+				}
+				continue;
+			}
+			if (!reach.mayReachType(access, type)) {
+				throw notFound(type, path[1]);
+			}
+			requireReached(access, type, path[1]);
+		}
+	}
+
+	/** 404 for an existing instance the caller does not reach; a missing one is left to the normal handling. */
+	private void requireReached(CallerAccess access, String type, String id) {
+		if (type.equals("Patient")) {
+			if (!access.mayAccessPatient(id)) {
+				throw notFound(type, id);
+			}
+			return;
+		}
+		IBaseResource current;
+		try {
+			current = daos.getResourceDao(type).read(new IdType(type, id), new SystemRequestDetails());
+		} catch (ResourceNotFoundException | ResourceGoneException e) {
+			return;
+		}
+		if (!reach.mayRead(access, current)) {
+			throw notFound(type, id);
+		}
+	}
+
+	static ResourceNotFoundException notFound(String type, String id) {
+		return new ResourceNotFoundException("Resource " + type + "/" + id + " is not known");
+	}
+
+	static ForbiddenOperationException forbidden(String why) {
+		return new ForbiddenOperationException("Access denied: " + why + ".");
+	}
+}

@@ -1,0 +1,198 @@
+package jp.zaitaku.fhir.access;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.interceptor.api.Hook;
+import ca.uhn.fhir.interceptor.api.Pointcut;
+import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
+import ca.uhn.fhir.rest.api.server.RequestDetails;
+import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
+import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
+import ca.uhn.fhir.rest.server.exceptions.ResourceGoneException;
+import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
+import ca.uhn.fhir.util.ResourceReferenceInfo;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.HashMap;
+import java.util.Map;
+import ca.uhn.fhir.util.BundleUtil;
+import ca.uhn.fhir.util.bundle.BundleEntryParts;
+import org.hl7.fhir.instance.model.api.IBaseBundle;
+import org.hl7.fhir.r4.model.Resource;
+import java.util.Set;
+import jp.zaitaku.fhir.server.FhirServerInterceptor;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.instance.model.api.IIdType;
+import org.springframework.stereotype.Component;
+
+/**
+ * What a caller who does not reach every patient may write: only resources of the types their kind
+ * may write, only about patients they reach, naming no other patient, and pointing at no resource
+ * they could not read — so no one can put data into another patient's record or link their own
+ * record to a hidden one and read it back through {@code _include}. A new patient may be
+ * registered, and its first care team written in the same request (enrolment at discharge).
+ * Changing or deleting a resource the caller does not reach answers 404. Runs for every write,
+ * transaction and batch entries included: types and the old version before anything is stored,
+ * the new content just before commit (a refusal rolls the whole request back).
+ */
+@Component
+class PatientReachWriteGuard implements FhirServerInterceptor {
+
+	private static final String NEW_PATIENTS = PatientReachWriteGuard.class.getName() + ".newPatients";
+	private static final String BUNDLE = PatientReachWriteGuard.class.getName() + ".bundle";
+
+	private final CallerAccesses accesses;
+	private final PatientReach reach;
+	private final DaoRegistry daos;
+	private final FhirContext fhirContext;
+
+	PatientReachWriteGuard(CallerAccesses accesses, PatientReach reach, DaoRegistry daos, FhirContext fhirContext) {
+		this.accesses = accesses;
+		this.reach = reach;
+		this.daos = daos;
+		this.fhirContext = fhirContext;
+	}
+
+	/** Keeps a transaction's Bundle: its entries are written with sub-requests that share this request's data, not its body. */
+	@Hook(Pointcut.SERVER_INCOMING_REQUEST_PRE_HANDLED)
+	public void keepTheBundle(RequestDetails request) {
+		if (request.getResource() instanceof IBaseBundle bundle) {
+			request.getUserData().put(BUNDLE, bundle);
+		}
+	}
+
+	@Hook(Pointcut.STORAGE_PRESTORAGE_RESOURCE_CREATED)
+	public void beforeCreate(IBaseResource resource, RequestDetails request) {
+		CallerAccess access = accesses.of(request);
+		if (access.reachesEveryPatient()) {
+			return;
+		}
+		String type = fhirContext.getResourceType(resource);
+		requireWritableType(access, type);
+		if (type.equals("Patient")) {
+			newPatients(request).add(resource); // its id is assigned when it is stored
+		}
+	}
+
+	/**
+	 * Checked just before commit: inside a transaction, references between new entries
+	 * ({@code urn:uuid:}) are only resolved by then, and the new patients have their ids.
+	 */
+	@Hook(Pointcut.STORAGE_PRECOMMIT_RESOURCE_CREATED)
+	public void beforeCreateCommits(IBaseResource resource, RequestDetails request) {
+		CallerAccess access = accesses.of(request);
+		if (access.reachesEveryPatient() || "Patient".equals(fhirContext.getResourceType(resource))) {
+			return;
+		}
+		requireWithinReach(access, resource, request);
+	}
+
+	@Hook(Pointcut.STORAGE_PRECOMMIT_RESOURCE_UPDATED)
+	public void beforeUpdateCommits(IBaseResource oldResource, IBaseResource newResource, RequestDetails request) {
+		CallerAccess access = accesses.of(request);
+		if (!access.reachesEveryPatient()) {
+			requireWithinReach(access, newResource, request);
+		}
+	}
+
+	@Hook(Pointcut.STORAGE_PRESTORAGE_RESOURCE_UPDATED)
+	public void beforeUpdate(IBaseResource oldResource, IBaseResource newResource, RequestDetails request) {
+		CallerAccess access = accesses.of(request);
+		if (access.reachesEveryPatient()) {
+			return;
+		}
+		String type = fhirContext.getResourceType(newResource);
+		if (oldResource != null && !reach.mayRead(access, oldResource)) {
+			throw PatientReachRequestGuard.notFound(type, oldResource.getIdElement().getIdPart());
+		}
+		requireWritableType(access, type);
+	}
+
+	@Hook(Pointcut.STORAGE_PRESTORAGE_RESOURCE_DELETED)
+	public void beforeDelete(IBaseResource resource, RequestDetails request) {
+		CallerAccess access = accesses.of(request);
+		if (access.reachesEveryPatient()) {
+			return;
+		}
+		String type = fhirContext.getResourceType(resource);
+		if (!reach.mayRead(access, resource)) {
+			throw PatientReachRequestGuard.notFound(type, resource.getIdElement().getIdPart());
+		}
+		requireWritableType(access, type);
+	}
+
+	private void requireWritableType(CallerAccess access, String type) {
+		if (!reach.mayWriteType(access, type)) {
+			throw PatientReachRequestGuard.forbidden("you may not write " + type + " resources");
+		}
+	}
+
+	private void requireWithinReach(CallerAccess access, IBaseResource stored, RequestDetails request) {
+		IBaseResource resource = withPlaceholdersResolved(stored, request);
+		Set<String> reached = new HashSet<>(access.patientIds());
+		newPatients(request).forEach(patient -> reached.add(patient.getIdElement().getIdPart()));
+		CallerAccess withNewPatients = new CallerAccess(access.kind(), reached, access.emergencyReason());
+		if (!reach.mayRead(withNewPatients, resource)) {
+			throw PatientReachRequestGuard.forbidden("this " + fhirContext.getResourceType(resource)
+					+ " is not about a patient you care for, or is not something you may see");
+		}
+		for (ResourceReferenceInfo reference : fhirContext.newTerser().getAllResourceReferences(resource)) {
+			IIdType target = reference.getResourceReference().getReferenceElement();
+			if (!target.hasResourceType() || !target.hasIdPart() || target.isAbsolute()
+					|| !fhirContext.getResourceTypes().contains(target.getResourceType())) {
+				continue;
+			}
+			if (target.getResourceType().equals("Patient")) {
+				if (!reached.contains(target.getIdPart())) {
+					throw PatientReachRequestGuard.forbidden(reference.getName() + " names a patient you do not care for");
+				}
+			} else if (reach.isPatientData(target.getResourceType()) && !isReadable(withNewPatients, target)) {
+				// Worded like HAPI's own answer for a missing target: a hidden resource looks like no resource.
+				throw new InvalidRequestException("Resource " + target.toUnqualifiedVersionless().getValue()
+						+ " not found, specified in path: " + reference.getName());
+			}
+		}
+	}
+
+	/**
+	 * Inside a transaction a new entry may still point at another new entry by its {@code urn:uuid:}
+	 * full URL; the check needs the id that entry got. A copy is checked, the stored resource is left alone.
+	 */
+	private IBaseResource withPlaceholdersResolved(IBaseResource resource, RequestDetails request) {
+		if (!(request.getUserData().get(BUNDLE) instanceof IBaseBundle bundle) || !(resource instanceof Resource r4)) {
+			return resource;
+		}
+		Map<String, String> ids = new HashMap<>();
+		for (BundleEntryParts entry : BundleUtil.toListOfEntries(fhirContext, bundle)) {
+			if (entry.getFullUrl() != null && entry.getFullUrl().startsWith("urn:") && entry.getResource() != null
+					&& entry.getResource().getIdElement().hasIdPart() && entry.getResource().getIdElement().hasResourceType()) {
+				ids.put(entry.getFullUrl(), entry.getResource().getIdElement().toUnqualifiedVersionless().getValue());
+			}
+		}
+		if (ids.isEmpty()) {
+			return resource;
+		}
+		Resource copy = r4.copy();
+		for (ResourceReferenceInfo reference : fhirContext.newTerser().getAllResourceReferences(copy)) {
+			String target = reference.getResourceReference().getReferenceElement().getValue();
+			if (target != null && ids.containsKey(target)) {
+				reference.getResourceReference().setReference(ids.get(target));
+			}
+		}
+		return copy;
+	}
+
+	private boolean isReadable(CallerAccess access, IIdType target) {
+		try {
+			IBaseResource found = daos.getResourceDao(target.getResourceType()).read(target.toUnqualifiedVersionless(), new SystemRequestDetails());
+			return reach.mayRead(access, found);
+		} catch (ResourceNotFoundException | ResourceGoneException e) {
+			return true; // nothing to hide; the normal reference check answers
+		}
+	}
+
+	@SuppressWarnings("unchecked")
+	private static List<IBaseResource> newPatients(RequestDetails request) {
+		return (List<IBaseResource>) request.getUserData().computeIfAbsent(NEW_PATIENTS, key -> new ArrayList<IBaseResource>());
+	}
+}

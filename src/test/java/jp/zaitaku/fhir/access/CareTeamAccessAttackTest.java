@@ -1,0 +1,382 @@
+package jp.zaitaku.fhir.access;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+
+import io.restassured.response.Response;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The attack suite: the visiting nurse of 練馬 花子 (A), and an outsider on no team, try to read,
+ * infer or change the data of 谷原 次郎 (B), whose team they are not on, by every path the server
+ * offers. Each case asserts the exact refusal: 404 as if the resource did not exist, 403 for what
+ * cannot be limited to one's patients, or a result without B's data.
+ */
+class CareTeamAccessAttackTest extends CareTeamAccessTestBase {
+
+	// --- reads by id -------------------------------------------------------------------------
+
+	@Test
+	void readingAnotherTeamsPatientAnswers404() {
+		notFound(as(nurseToken).get("/Patient/" + patientB));
+		notFound(as(outsiderToken).get("/Patient/" + patientB));
+	}
+
+	@Test
+	void vreadOfAnotherTeamsPatientAnswers404() {
+		notFound(as(nurseToken).get("/Patient/" + patientB + "/_history/1"));
+	}
+
+	@Test
+	void readingAnotherPatientsObservationAnswers404() {
+		notFound(as(nurseToken).get("/Observation/" + observationB));
+	}
+
+	@Test
+	void readingAnotherPatientsTeamAnswers404() {
+		notFound(as(nurseToken).get("/CareTeam/" + teamB));
+	}
+
+	@Test
+	void readingAnotherPatientsFamilyMemberAnswers404() {
+		notFound(as(nurseToken).get("/RelatedPerson/" + familyB));
+	}
+
+	@Test
+	void readingAnotherPatientsReferralTaskAnswers404() {
+		notFound(as(nurseToken).get("/Task/" + taskB));
+	}
+
+	@Test
+	void readingAnotherPatientsAttachmentAnswers404() {
+		notFound(as(nurseToken).get("/Binary/" + binaryB));
+		notFound(as(nurseToken).get("/DocumentReference/" + documentB));
+	}
+
+	// --- searches ----------------------------------------------------------------------------
+
+	@Test
+	void searchingByAnotherPatientIsRefused() {
+		// Refused whether or not the patient exists: the answer says nothing about them.
+		forbidden(as(nurseToken).get("/Observation?patient=Patient/" + patientB));
+		forbidden(as(nurseToken).get("/Observation?subject=Patient/" + patientB));
+		forbidden(as(nurseToken).get("/Observation?patient=Patient/no-such-patient"));
+	}
+
+	@Test
+	void searchingWithoutConditionsFindsOnlyOwnPatients() {
+		List<String> subjects = as(nurseToken).get("/Observation?_count=200").then().statusCode(200)
+				.extract().jsonPath().getList("entry.resource.subject.reference");
+		assertThat(subjects, hasItem("Patient/" + patientA));
+		assertThat(subjects, everyItem(equalTo("Patient/" + patientA)));
+	}
+
+	@Test
+	void searchingPatientsByNameFindsOnlyOwnPatients() {
+		assertThat(ids(as(nurseToken).get("/Patient?family=谷原")), empty());
+		assertThat(ids(as(nurseToken).get("/Patient?family=練馬")), hasItem(patientA));
+	}
+
+	@Test
+	void countingCountsOnlyOwnPatients() {
+		int visible = ids(as(nurseToken).get("/Observation?_count=500")).size();
+		as(nurseToken).get("/Observation?_summary=count").then().statusCode(200).body("total", equalTo(visible));
+		as(outsiderToken).get("/Communication?_summary=count").then().statusCode(200).body("total", equalTo(0));
+		forbidden(as(nurseToken).get("/Observation?patient=Patient/" + patientB + "&_summary=count"));
+	}
+
+	@Test
+	void anAccurateTotalCountsOnlyOwnPatients() {
+		Response page = as(nurseToken).get("/Task?_total=accurate&_count=200");
+		page.then().statusCode(200);
+		assertThat(page.jsonPath().getInt("total"), equalTo(page.jsonPath().getList("entry").size()));
+		assertThat(ids(page), not(hasItem(taskB)));
+	}
+
+	@Test
+	void aChainedSearchDoesNotReachAnotherPatient() {
+		assertThat(ids(as(nurseToken).get("/Observation?subject.family=谷原")), empty());
+		assertThat(ids(as(nurseToken).get("/Observation?subject:Patient.family=谷原")), empty());
+	}
+
+	@Test
+	void aReverseChainDoesNotRevealAnotherPatient() {
+		String identifier = unique();
+		create("Observation", observation(patientB, "逆参照の確認", identifier));
+		assertThat(ids(as(nurseToken).get("/Patient?_has:Observation:subject:identifier=" + identifier)), empty());
+		assertThat(ids(fhir().get("/Patient?_has:Observation:subject:identifier=" + identifier)), hasItem(patientB));
+	}
+
+	@Test
+	void aReverseChainFromTheDirectoryIsRefused() {
+		forbidden(as(nurseToken).get("/Practitioner?_has:CareTeam:participant:subject=Patient/" + patientB));
+	}
+
+	@Test
+	void fullTextSearchDoesNotFindAnotherPatientsWords() {
+		List<String> found = ids(as(nurseToken).get("/Observation?_content=嚥下"));
+		assertThat(found, hasItem(observationA));
+		assertThat(found, not(hasItem(observationB)));
+		assertThat(ids(as(nurseToken).get("/Communication?_content=嚥下困難")), empty());
+		assertThat(ids(as(nurseToken).get("/Observation?_text=嚥下障害")), not(hasItem(observationB)));
+	}
+
+	@Test
+	void includeDoesNotBringAnotherPatientsResource() {
+		// A message about A that (written by an unrestricted system) points at B's Observation.
+		String linked = create("Communication", message(patientA, "report", "関連記録あり")
+				.replace("\"status\":\"completed\"", "\"status\":\"completed\",\"partOf\":[{\"reference\":\"Observation/" + observationB + "\"}]"));
+		List<String> found = ids(as(nurseToken).get("/Communication?_id=" + linked + "&_include=Communication:part-of"));
+		assertThat(found, hasItem(linked));
+		assertThat(found, not(hasItem(observationB)));
+	}
+
+	@Test
+	void revincludeDoesNotBringAnotherPatientsResources() {
+		List<String> found = ids(as(nurseToken).get("/Practitioner?_id=" + doctorB + "&_revinclude=CareTeam:participant"));
+		assertThat(found, hasItem(doctorB));
+		assertThat(found, not(hasItem(teamB)));
+		List<String> ownPatient = ids(as(nurseToken).get("/Patient?_id=" + patientA + "&_revinclude=Observation:subject"));
+		assertThat(ownPatient, hasItem(observationA));
+		assertThat(ownPatient, not(hasItem(observationB)));
+	}
+
+	@Test
+	void aSearchOrHistoryOfTheWholeServerIsRefused() {
+		Response search = as(nurseToken).get("?_type=Observation,Patient");
+		assertThat(search.statusCode(), org.hamcrest.Matchers.either(equalTo(400)).or(equalTo(403)));
+		assertThat(search.jsonPath().getString("resourceType"), equalTo("OperationOutcome"));
+		forbidden(as(nurseToken).get("/_history"));
+	}
+
+	@Test
+	void anotherCallersPagingLinkShowsNothingOfAnotherPatient() {
+		create("Observation", observation(patientB, "次郎さん 追加の記録", unique()));
+		String next = fhir().get("/Observation?patient=Patient/" + patientB + "&_count=1").then().statusCode(200)
+				.extract().jsonPath().getString("link.find { it.relation == 'next' }.url");
+		assertThat(next, notNullValue());
+		String pageQuery = next.substring(next.indexOf("/fhir") + "/fhir".length());
+		Response stolen = as(nurseToken).get(pageQuery);
+		stolen.then().statusCode(410).body("resourceType", equalTo("OperationOutcome"));
+		assertThat(stolen.asString(), not(containsString("Patient/" + patientB)));
+	}
+
+	// --- history and operations --------------------------------------------------------------
+
+	@Test
+	void historyOfAnotherPatientsResourceAnswers404() {
+		notFound(as(nurseToken).get("/Patient/" + patientB + "/_history"));
+		notFound(as(nurseToken).get("/Observation/" + observationB + "/_history"));
+	}
+
+	@Test
+	void historyOfAWholeTypeIsRefused() {
+		forbidden(as(nurseToken).get("/Observation/_history"));
+		forbidden(as(nurseToken).get("/Patient/_history"));
+	}
+
+	@Test
+	void everythingOfAnotherPatientAnswers404() {
+		notFound(as(nurseToken).get("/Patient/" + patientB + "/$everything"));
+	}
+
+	@Test
+	void everythingOfAllPatientsIsRefused() {
+		forbidden(as(nurseToken).get("/Patient/$everything"));
+	}
+
+	// --- transactions and batches ------------------------------------------------------------
+
+	@Test
+	void aBatchReadOfAnotherPatientAnswers404() {
+		Response refused = as(nurseToken).body("""
+				{"resourceType":"Bundle","type":"batch","entry":[
+				 {"request":{"method":"GET","url":"Patient/%s"}},
+				 {"request":{"method":"GET","url":"Observation/%s"}}]}""".formatted(patientA, observationB)).post("/");
+		notFound(refused);
+		assertThat(refused.asString(), not(containsString("嚥下障害")));
+	}
+
+	@Test
+	void aBatchSearchFindsOnlyOwnPatients() {
+		Response answer = as(nurseToken).body("""
+				{"resourceType":"Bundle","type":"batch","entry":[
+				 {"request":{"method":"GET","url":"Observation?_content=嚥下"}},
+				 {"request":{"method":"GET","url":"Patient?family=谷原"}}]}""").post("/");
+		answer.then().statusCode(200);
+		assertThat(answer.jsonPath().getList("entry[0].resource.entry.resource.id"), hasItem(observationA));
+		assertThat(answer.asString(), not(containsString("嚥下障害")));
+		assertThat(answer.asString(), not(containsString("\"family\":\"谷原\"")));
+	}
+
+	@Test
+	void aBatchReadingAnotherPatientsHistoryOrEverythingIsRefused() {
+		notFound(as(nurseToken).body("""
+				{"resourceType":"Bundle","type":"batch","entry":[
+				 {"request":{"method":"GET","url":"Observation/%s/_history"}}]}""".formatted(observationB)).post("/"));
+		notFound(as(nurseToken).body("""
+				{"resourceType":"Bundle","type":"batch","entry":[
+				 {"request":{"method":"GET","url":"Patient/%s/$everything"}}]}""".formatted(patientB)).post("/"));
+		forbidden(as(nurseToken).body("""
+				{"resourceType":"Bundle","type":"batch","entry":[
+				 {"request":{"method":"GET","url":"Observation/_history"}}]}""").post("/"));
+	}
+
+	@Test
+	void aTransactionWritingIntoAnotherPatientsRecordStoresNothing() {
+		String marker = unique();
+		String transaction = """
+				{"resourceType":"Bundle","type":"transaction","entry":[
+				 {"fullUrl":"urn:uuid:%s","resource":%s,"request":{"method":"POST","url":"Observation"}},
+				 {"fullUrl":"urn:uuid:%s","resource":%s,"request":{"method":"POST","url":"Observation"}}]}"""
+				.formatted(unique(), observation(patientA, "自分の患者", marker), unique(), observation(patientB, "他人の患者", marker));
+		forbidden(as(nurseToken).body(transaction).post("/"));
+		fhir().get("/Observation?identifier=urn:zaitaku:test|" + marker).then().statusCode(200).body("total", equalTo(0));
+	}
+
+	@Test
+	void aTransactionDeletingAnotherPatientsResourceAnswers404() {
+		String transaction = """
+				{"resourceType":"Bundle","type":"transaction","entry":[
+				 {"request":{"method":"DELETE","url":"Observation/%s"}}]}""".formatted(observationB);
+		notFound(as(nurseToken).body(transaction).post("/"));
+		fhir().get("/Observation/" + observationB).then().statusCode(200);
+	}
+
+	// --- writes -------------------------------------------------------------------------------
+
+	@Test
+	void creatingARecordForAnotherPatientIsRefused() {
+		forbidden(as(nurseToken).body(observation(patientB, "書き込み", unique())).post("/Observation"));
+		forbidden(as(outsiderToken).body(observation(patientA, "書き込み", unique())).post("/Observation"));
+	}
+
+	@Test
+	void namingAnotherPatientInOnesOwnRecordIsRefused() {
+		String toB = message(patientA, "report", "谷原さんにも共有").replace("\"recipient\":[{\"display\":\"在宅チーム\"}]",
+				"\"recipient\":[{\"reference\":\"Patient/" + patientB + "\"}]");
+		forbidden(as(nurseToken).body(toB).post("/Communication"));
+	}
+
+	@Test
+	void linkingOnesOwnRecordToAnotherPatientsResourceLooksLikeAMissingTarget() {
+		String linked = message(patientA, "report", "参照").replace("\"status\":\"completed\"",
+				"\"status\":\"completed\",\"partOf\":[{\"reference\":\"Observation/" + observationB + "\"}]");
+		Response refused = as(nurseToken).body(linked).post("/Communication");
+		refused.then().statusCode(400).body("resourceType", equalTo("OperationOutcome"))
+				.body("issue[0].diagnostics", containsString("Observation/" + observationB + " not found"));
+	}
+
+	@Test
+	void updatingAnotherPatientsResourceAnswers404() {
+		notFound(as(nurseToken).body(observation(patientA, "乗っ取り", unique()).replace("{\"resourceType\":\"Observation\",",
+				"{\"resourceType\":\"Observation\",\"id\":\"" + observationB + "\",")).put("/Observation/" + observationB));
+		fhir().get("/Observation/" + observationB).then().statusCode(200).body("subject.reference", equalTo("Patient/" + patientB));
+	}
+
+	@Test
+	void patchingAnotherPatientsResourceAnswers404BeforeAnythingIsQuoted() {
+		Response patched = as(nurseToken).contentType("application/json-patch+json")
+				.body("[{\"op\":\"test\",\"path\":\"/valueString\",\"value\":\"推測\"}]").patch("/Observation/" + observationB);
+		notFound(patched);
+		assertThat(patched.asString(), not(containsString("嚥下障害")));
+	}
+
+	@Test
+	void deletingAnotherPatientsResourceAnswers404() {
+		notFound(as(nurseToken).delete("/Observation/" + observationB));
+		notFound(as(nurseToken).delete("/Patient/" + patientB));
+		fhir().get("/Observation/" + observationB).then().statusCode(200);
+	}
+
+	@Test
+	void aConditionalCreateDoesNotFindAnotherPatientsResource() {
+		Response answer = as(nurseToken).header("If-None-Exist", "identifier=urn:zaitaku:test|" + observationBIdentifier)
+				.body(observation(patientA, "条件付き作成", observationBIdentifier)).post("/Observation");
+		answer.then().statusCode(201);
+		assertThat(answer.jsonPath().getString("id"), not(equalTo(observationB)));
+		assertThat(answer.jsonPath().getString("subject.reference"), equalTo("Patient/" + patientA));
+	}
+
+	@Test
+	void aConditionalDeleteDoesNotReachAnotherPatientsResource() {
+		as(nurseToken).delete("/Observation?identifier=urn:zaitaku:test|" + observationBIdentifier);
+		fhir().get("/Observation/" + observationB).then().statusCode(200);
+	}
+
+	@Test
+	void aConditionalUpdateDoesNotOverwriteAnotherPatientsResource() {
+		as(nurseToken).body(observation(patientA, "条件付き更新", observationBIdentifier))
+				.put("/Observation?identifier=urn:zaitaku:test|" + observationBIdentifier + "&subject=Patient/" + patientB);
+		fhir().get("/Observation/" + observationB).then().statusCode(200).body("valueString", containsString("嚥下障害"));
+	}
+
+	@Test
+	void joiningAnotherPatientsTeamIsImpossible() {
+		notFound(as(nurseToken).body(careTeam(patientB, "Practitioner/" + doctorB, List.of(member("visiting-nurse", "Practitioner/" + nurse)))
+				.replace("{\"resourceType\":\"CareTeam\",", "{\"resourceType\":\"CareTeam\",\"id\":\"" + teamB + "\",")).put("/CareTeam/" + teamB));
+		forbidden(as(outsiderToken).body(careTeam(patientB, "Practitioner/" + outsider, List.of())).post("/CareTeam"));
+		notFound(as(nurseToken).get("/Patient/" + patientB));
+	}
+
+	@Test
+	void aTeamMemberCannotGiveHimselfARoleInAnotherOrganisation() {
+		forbidden(as(nurseToken).body("""
+				{"resourceType":"PractitionerRole","active":true,"practitioner":{"reference":"Practitioner/%s"},
+				 "organization":{"reference":"Organization/%s"}}""".formatted(nurse, nursingStationB)).post("/PractitionerRole"));
+	}
+
+	@Test
+	void anAttachmentForAnotherPatientsDocumentIsRefused() {
+		forbidden(as(nurseToken).body(binary(documentB)).post("/Binary"));
+	}
+
+	@Test
+	void typesThatBelongToNoPatientAreOutOfReach() {
+		forbidden(as(nurseToken).body("""
+				{"resourceType":"Subscription","status":"requested","reason":"監視","criteria":"Observation?patient=Patient/%s",
+				 "channel":{"type":"rest-hook","endpoint":"https://example.jp/hook"}}""".formatted(patientB)).post("/Subscription"));
+		forbidden(as(nurseToken).get("/Bundle"));
+		String groupB = create("Group", """
+				{"resourceType":"Group","type":"person","actual":true,"name":"谷原家","member":[{"entity":{"reference":"Patient/%s"}}]}""".formatted(patientB));
+		assertThat(ids(as(nurseToken).get("/Group")), not(hasItem(groupB)));
+		notFound(as(nurseToken).get("/Group/" + groupB));
+	}
+
+	@Test
+	void anOrganisationsBackendClientReachesOnlyItsTeamsPatients() {
+		as(stationBToken).get("/Patient/" + patientB).then().statusCode(200);
+		notFound(as(stationBToken).get("/Patient/" + patientA));
+		assertThat(ids(as(stationBToken).get("/Observation?_count=200")), not(hasItem(observationA)));
+	}
+
+	@Test
+	void theOutsiderSeesNoPatientAtAll() {
+		assertThat(ids(as(outsiderToken).get("/Patient")), empty());
+		assertThat(ids(as(outsiderToken).get("/Observation")), empty());
+		notFound(as(outsiderToken).get("/Patient/" + patientA));
+	}
+
+	// --- helpers -------------------------------------------------------------------------------
+
+	static void notFound(Response response) {
+		response.then().statusCode(404).body("resourceType", equalTo("OperationOutcome"));
+	}
+
+	static void forbidden(Response response) {
+		response.then().statusCode(403).body("resourceType", equalTo("OperationOutcome"));
+	}
+
+	static List<String> ids(Response response) {
+		response.then().statusCode(200);
+		List<String> ids = response.jsonPath().getList("entry.resource.id");
+		return ids == null ? List.of() : ids;
+	}
+}
