@@ -24,7 +24,14 @@ import java.util.Map;
 import jp.zaitaku.fhir.FhirServerTestBase;
 import jp.zaitaku.fhir.security.BackendClient;
 import jp.zaitaku.fhir.security.ClientRegistrations;
+import ca.uhn.fhir.interceptor.api.Hook;
+import ca.uhn.fhir.interceptor.api.Pointcut;
+import ca.uhn.fhir.rest.server.RestfulServer;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.Patient;
 import org.junit.jupiter.api.Test;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -40,6 +47,8 @@ class AuditTrailTest extends FhirServerTestBase {
 	private ClientRegistrations registrations;
 	@Autowired
 	private JdbcTemplate jdbc;
+	@Autowired
+	private RestfulServer fhirServer;
 
 	/** The events about a patient, newest first, as an auditor searches them. */
 	private static List<Map<String, Object>> eventsAbout(String patientId) {
@@ -178,6 +187,77 @@ class AuditTrailTest extends FhirServerTestBase {
 		String failure = new com.fasterxml.jackson.databind.ObjectMapper().valueToTree(events.get(1)).toString();
 		assertThat(JsonPath.from(failure).getString("outcome"), equalTo("4"));
 		assertThat(JsonPath.from(failure).getString("outcomeDesc"), containsString("no-such-patient"));
+	}
+
+	/**
+	 * Watches the database transaction of the write of a Patient with a given identifier: fails it at
+	 * its very end (after the audit's insert, like a crash before commit), or looks at the audit
+	 * table the moment it has committed (before any answer is sent).
+	 */
+	public final class CommitWatcher {
+		private final String marker;
+		private final boolean fail;
+		private volatile Integer eventsAtCommit;
+
+		CommitWatcher(String marker, boolean fail) {
+			this.marker = marker;
+			this.fail = fail;
+		}
+
+		@Hook(Pointcut.STORAGE_PRECOMMIT_RESOURCE_CREATED)
+		public void created(IBaseResource resource) {
+			if (!(resource instanceof Patient patient) || !marker.equals(patient.getIdentifierFirstRep().getValue())) {
+				return;
+			}
+			String written = "Patient/" + patient.getIdElement().getIdPart() + "/_history/1";
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void beforeCommit(boolean readOnly) {
+					if (fail) {
+						throw new IllegalStateException("commit failed on purpose");
+					}
+				}
+
+				@Override
+				public void afterCommit() {
+					eventsAtCommit = jdbc.queryForObject("SELECT count(*) FROM zaitaku_audit_event WHERE resource LIKE ?",
+							Integer.class, "%" + written + "%");
+				}
+			});
+		}
+	}
+
+	private void whileWatching(CommitWatcher watcher, Runnable requests) {
+		fhirServer.registerInterceptor(watcher);
+		try {
+			requests.run();
+		} finally {
+			fhirServer.unregisterInterceptor(watcher);
+		}
+	}
+
+	@Test
+	void aWriteIsRecordedInItsOwnDatabaseTransaction() {
+		String marker = unique();
+		CommitWatcher watcher = new CommitWatcher(marker, false);
+		whileWatching(watcher, () -> created(fhir().body(patientJson("練馬", "花子", "ネリマ", "ハナコ", marker)).post("/Patient")));
+		assertThat(watcher.eventsAtCommit, is(1));
+	}
+
+	@Test
+	void aWriteThatFailsToCommitTakesItsEventWithItAndLeavesAFailureEvent() {
+		String clientId = "audit-rollback-" + unique();
+		String token = tokenOf(clientId, "system/Patient.cruds");
+		String marker = unique();
+		whileWatching(new CommitWatcher(marker, true), () ->
+				withToken(token).body(patientJson("練馬", "花子", "ネリマ", "ハナコ", marker)).post("/Patient").then().statusCode(500));
+
+		fhir().get("/Patient?identifier=urn:zaitaku:test|" + marker).then().body("entry", nullValue());
+		List<Map<String, Object>> events = fhir().get("/AuditEvent?agent:identifier=" + clientId).then().extract().jsonPath()
+				.getList("entry.resource");
+		assertThat(events, hasSize(1));
+		assertThat(events.get(0).get("outcome"), equalTo("8"));
+		assertThat(events.get(0).get("action"), equalTo("C"));
 	}
 
 	@Test
