@@ -40,6 +40,7 @@ public class UnservedRequestAudit {
 	}
 
 	private static final class Filter extends OncePerRequestFilter {
+		private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(UnservedRequestAudit.class);
 		private final AuditTrail trail;
 		private final AuditEvents events;
 		private final int maxPatients;
@@ -57,7 +58,12 @@ public class UnservedRequestAudit {
 				chain.doFilter(request, response);
 			} finally {
 				if (request.getAttribute(AccessAuditInterceptor.HANDLED) == null && carriesPatientData(request)) {
-					record(request, response.getStatus());
+					try {
+						record(request, response.getStatus());
+					} catch (RuntimeException e) {
+						// The refusal has been answered; losing its record must not turn it into a 500.
+						log.error("AuditEvent of a refused request {} {} not recorded", request.getMethod(), request.getRequestURI(), e);
+					}
 				}
 			}
 		}
