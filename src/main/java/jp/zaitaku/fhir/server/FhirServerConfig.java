@@ -12,12 +12,15 @@ import ca.uhn.fhir.jpa.search.DatabaseBackedPagingProvider;
 import ca.uhn.fhir.narrative.INarrativeGenerator;
 import ca.uhn.fhir.rest.api.EncodingEnum;
 import ca.uhn.fhir.rest.server.HardcodedServerAddressStrategy;
+import ca.uhn.fhir.rest.server.IResourceProvider;
 import ca.uhn.fhir.rest.server.IncomingRequestAddressStrategy;
 import ca.uhn.fhir.rest.server.RestfulServer;
 import ca.uhn.fhir.rest.server.interceptor.CorsInterceptor;
 import ca.uhn.fhir.rest.server.interceptor.ResponseHighlighterInterceptor;
 import ca.uhn.fhir.rest.server.util.ISearchParamRegistry;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.info.BuildProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -55,7 +58,7 @@ public class FhirServerConfig {
 		server.setServerName(SERVER_NAME);
 		server.setServerVersion(version(buildProperties));
 		server.setImplementationDescription(SERVER_NAME + " — 在宅医療・介護連携 FHIR R4 server");
-		server.registerProviders(resourceProviders.createProviders());
+		server.registerProviders(jpaProvidersNotReplaced(resourceProviders, operationProviders, fhirContext));
 		server.registerProvider(systemProvider);
 		server.registerProvider(reindexProvider);
 		operationProviders.forEach(server::registerProvider);
@@ -108,6 +111,23 @@ public class FhirServerConfig {
 				new FilterRegistrationBean<>(new MalformedRequestFilter(fhirContext));
 		registration.addUrlPatterns(FHIR_PATH + "/*");
 		return registration;
+	}
+
+	/**
+	 * HAPI's JPA resource providers, except for the types a feature serves with a resource provider
+	 * of its own (a {@link FhirOperationProvider} that is an {@link IResourceProvider}): HAPI allows one
+	 * provider per type.
+	 */
+	private static List<Object> jpaProvidersNotReplaced(
+			ResourceProviderFactory resourceProviders, List<FhirOperationProvider> operationProviders, FhirContext fhirContext) {
+		Set<String> replaced = operationProviders.stream()
+				.filter(IResourceProvider.class::isInstance)
+				.map(provider -> fhirContext.getResourceType(((IResourceProvider) provider).getResourceType()))
+				.collect(Collectors.toSet());
+		return resourceProviders.createProviders().stream()
+				.filter(provider -> !(provider instanceof IResourceProvider typed
+						&& replaced.contains(fhirContext.getResourceType(typed.getResourceType()))))
+				.toList();
 	}
 
 	private static String version(ObjectProvider<BuildProperties> buildProperties) {

@@ -1,0 +1,105 @@
+package jp.zaitaku.fhir.audit;
+
+import ca.uhn.fhir.interceptor.api.Hook;
+import ca.uhn.fhir.interceptor.api.Pointcut;
+import ca.uhn.fhir.rest.api.RequestTypeEnum;
+import ca.uhn.fhir.rest.api.server.RequestDetails;
+import ca.uhn.fhir.rest.server.exceptions.MethodNotAllowedException;
+import java.util.List;
+import jp.zaitaku.fhir.server.FhirServerInterceptor;
+import org.hl7.fhir.instance.model.api.IBaseConformance;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.AuditEvent;
+import org.hl7.fhir.r4.model.CapabilityStatement;
+import org.hl7.fhir.r4.model.CapabilityStatement.CapabilityStatementRestResourceComponent;
+import org.hl7.fhir.r4.model.CapabilityStatement.TypeRestfulInteraction;
+import org.hl7.fhir.r4.model.Enumerations.SearchParamType;
+import org.springframework.stereotype.Component;
+
+/**
+ * AuditEvents cannot be changed through the API (改ざん防止): create, update, patch and delete of
+ * AuditEvent answer 405, also as entries of a transaction or batch; the CapabilityStatement says
+ * read and search only, with the search parameters {@link AuditEventProvider} understands.
+ */
+@Component
+class AuditEventsReadOnly implements FhirServerInterceptor {
+
+	private static final String REFUSAL = "AuditEvents are written by the server only and cannot be created, changed "
+			+ "or deleted (監査証跡は変更できません).";
+
+	/** Before HAPI looks for a method: {@code POST /AuditEvent/_search} is a search, every other write is refused. */
+	@Hook(Pointcut.SERVER_INCOMING_REQUEST_PRE_HANDLER_SELECTED)
+	public void refuseWrites(RequestDetails request) {
+		if (!"AuditEvent".equals(request.getResourceName())) {
+			return;
+		}
+		RequestTypeEnum method = request.getRequestType();
+		boolean search = method == RequestTypeEnum.POST && request.getRequestPath().endsWith("/_search");
+		if (method == RequestTypeEnum.GET || method == RequestTypeEnum.HEAD || method == RequestTypeEnum.OPTIONS || search) {
+			return;
+		}
+		throw new MethodNotAllowedException(REFUSAL, RequestTypeEnum.GET);
+	}
+
+	// Transaction and batch entries reach the storage layer without the REST methods above.
+	@Hook(Pointcut.STORAGE_PRESTORAGE_RESOURCE_CREATED)
+	public void beforeCreate(IBaseResource resource) {
+		refuseStorage(resource);
+	}
+
+	@Hook(Pointcut.STORAGE_PRESTORAGE_RESOURCE_UPDATED)
+	public void beforeUpdate(IBaseResource oldResource, IBaseResource newResource) {
+		refuseStorage(newResource);
+	}
+
+	@Hook(Pointcut.STORAGE_PRESTORAGE_RESOURCE_DELETED)
+	public void beforeDelete(IBaseResource resource) {
+		refuseStorage(resource);
+	}
+
+	private static void refuseStorage(IBaseResource resource) {
+		if (resource instanceof AuditEvent) {
+			throw new MethodNotAllowedException(REFUSAL, RequestTypeEnum.GET);
+		}
+	}
+
+	private record Param(String name, SearchParamType type, String definition, String documentation) {}
+
+	private static final String CORE = "http://hl7.org/fhir/SearchParameter/AuditEvent-";
+	private static final List<Param> SEARCH_PARAMETERS = List.of(
+			new Param(AuditEvent.SP_PATIENT, SearchParamType.REFERENCE, CORE + "patient", "The patient an event is about"),
+			new Param(AuditEvent.SP_AGENT, SearchParamType.REFERENCE, CORE + "agent",
+					"The person (Practitioner/123); agent:identifier=<client_id> for the OAuth client"),
+			new Param(AuditEvent.SP_DATE, SearchParamType.DATE, CORE + "date", "When the event was recorded"),
+			new Param(AuditEvent.SP_OUTCOME, SearchParamType.TOKEN, CORE + "outcome", "0 success, 4 refused, 8 server failure"),
+			new Param("purpose", SearchParamType.TOKEN, null,
+					"Purpose of use of the requesting agent: TREAT, or ETREAT for a break-the-glass access"));
+
+	@Hook(Pointcut.SERVER_CAPABILITY_STATEMENT_GENERATED)
+	public void describe(IBaseConformance generated) {
+		if (!(generated instanceof CapabilityStatement statement) || statement.getRest().isEmpty()) {
+			return;
+		}
+		for (CapabilityStatementRestResourceComponent resource : statement.getRestFirstRep().getResource()) {
+			if (!"AuditEvent".equals(resource.getType())) {
+				continue;
+			}
+			resource.getInteraction().clear();
+			resource.addInteraction().setCode(TypeRestfulInteraction.READ);
+			resource.addInteraction().setCode(TypeRestfulInteraction.SEARCHTYPE);
+			resource.setConditionalCreate(false).setConditionalUpdate(false)
+					.setConditionalDelete(null).setUpdateCreate(false).setVersioning(null).setReadHistory(false);
+			resource.getSearchInclude().clear();
+			resource.getSearchRevInclude().clear();
+			resource.getOperation().clear();
+			resource.getSearchParam().clear();
+			for (Param param : SEARCH_PARAMETERS) {
+				CapabilityStatement.CapabilityStatementRestResourceSearchParamComponent searchParam = resource.addSearchParam()
+						.setName(param.name()).setType(param.type()).setDocumentation(param.documentation());
+				if (param.definition() != null) {
+					searchParam.setDefinition(param.definition());
+				}
+			}
+		}
+	}
+}

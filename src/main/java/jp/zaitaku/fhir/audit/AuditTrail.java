@@ -1,0 +1,145 @@
+package jp.zaitaku.fhir.audit;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import jp.zaitaku.fhir.access.CallerAccess;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The audit trail (監査証跡) in table {@code zaitaku_audit_event}: one INSERT per event, joining the
+ * caller's database transaction if there is one; reads and searches limited in SQL to what the
+ * caller may see. Nothing here updates or deletes a row. With {@code zaitaku.audit.log-json} each
+ * event is also one JSON line on the logger {@code zaitaku.audit}.
+ */
+@Component
+class AuditTrail {
+
+	/** The logger a SIEM's log route picks up; its name is part of the documented interface. */
+	static final String LOGGER_NAME = "zaitaku.audit";
+
+	private static final Logger jsonLog = LoggerFactory.getLogger(LOGGER_NAME);
+	private static final String INSERT = "INSERT INTO zaitaku_audit_event "
+			+ "(id, recorded, patients, agents, client_id, action, subtype, outcome, purpose, resource) "
+			+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+	private final JdbcTemplate jdbc;
+	private final boolean logJson;
+
+	AuditTrail(JdbcTemplate jdbc, AuditProperties properties, AuditSchema schema) {
+		this.jdbc = jdbc;
+		this.logJson = properties.logJson();
+	}
+
+	/**
+	 * Stores the event, inside the transaction bound to this thread if there is one (Spring's
+	 * JpaTransactionManager exposes HAPI's JDBC connection, and JdbcTemplate takes it), else on
+	 * its own and committed when this returns.
+	 */
+	void insert(AuditEntry entry) {
+		jdbc.update(connection -> {
+			PreparedStatement insert = connection.prepareStatement(INSERT);
+			insert.setString(1, entry.id());
+			insert.setTimestamp(2, Timestamp.from(entry.recorded()));
+			insert.setArray(3, textArray(connection, entry.patients()));
+			insert.setArray(4, textArray(connection, entry.agents()));
+			insert.setString(5, entry.clientId());
+			insert.setString(6, entry.action());
+			insert.setString(7, entry.subtype());
+			insert.setInt(8, entry.outcome());
+			insert.setString(9, entry.purpose());
+			insert.setString(10, entry.json());
+			return insert;
+		});
+	}
+
+	/** The JSON line for the SIEM, when configured; called once the event is stored for good. */
+	void log(AuditEntry entry) {
+		if (logJson) {
+			jsonLog.info(entry.json());
+		}
+	}
+
+	boolean logsJson() {
+		return logJson;
+	}
+
+	/** The event's JSON, if it exists and the caller may see it. */
+	Optional<String> read(String id, CallerAccess access) {
+		List<Object> args = new ArrayList<>();
+		args.add(id);
+		String sql = "SELECT resource FROM zaitaku_audit_event WHERE id = ?" + visibleTo(access, args);
+		return jdbc.queryForList(sql, String.class, args.toArray()).stream().findFirst();
+	}
+
+	/**
+	 * One page of the events matching {@code query} that the caller may see, newest first. Asks for
+	 * one row more than the page, so the caller knows whether there is a next page.
+	 */
+	List<String> search(AuditQuery query, CallerAccess access, int offset, int count) {
+		List<Object> args = new ArrayList<>();
+		StringBuilder sql = new StringBuilder("SELECT resource FROM zaitaku_audit_event WHERE true");
+		if (query.patient() != null) {
+			sql.append(" AND patients @> ARRAY[?]::text[]");
+			args.add(query.patient());
+		}
+		if (query.agent() != null) {
+			sql.append(" AND agents @> ARRAY[?]::text[]");
+			args.add(query.agent());
+		}
+		if (query.clientId() != null) {
+			sql.append(" AND client_id = ?");
+			args.add(query.clientId());
+		}
+		if (query.from() != null) {
+			sql.append(" AND recorded >= ?");
+			args.add(Timestamp.from(query.from()));
+		}
+		if (query.to() != null) {
+			sql.append(" AND recorded <= ?");
+			args.add(Timestamp.from(query.to()));
+		}
+		anyOf(sql, args, "outcome", query.outcomes());
+		anyOf(sql, args, "purpose", query.purposes());
+		sql.append(visibleTo(access, args));
+		sql.append(" ORDER BY recorded DESC, id DESC OFFSET ? LIMIT ?");
+		args.add(offset);
+		args.add(count + 1);
+		return jdbc.queryForList(sql.toString(), String.class, args.toArray());
+	}
+
+	/**
+	 * The SQL condition (appended with AND) limiting the trail to what {@code access} may see: all of
+	 * it for auditors and unrestricted callers; otherwise only events about patients, all of whom the
+	 * caller may reach. An event naming another patient too stays hidden (it would tell who else was
+	 * looked at), and so do events about no patient.
+	 */
+	static String visibleTo(CallerAccess access, List<Object> args) {
+		if (access.mayReadEveryAuditEvent()) {
+			return "";
+		}
+		args.add(access.patientIds().toArray(String[]::new));
+		return " AND cardinality(patients) > 0 AND patients <@ ?::text[]";
+	}
+
+	private static void anyOf(StringBuilder sql, List<Object> args, String column, List<?> values) {
+		if (values.isEmpty()) {
+			return;
+		}
+		sql.append(" AND ").append(column).append(" IN (")
+				.append(String.join(", ", java.util.Collections.nCopies(values.size(), "?"))).append(')');
+		args.addAll(values);
+	}
+
+	private static Array textArray(Connection connection, List<String> values) throws SQLException {
+		return connection.createArrayOf("text", values.toArray(String[]::new));
+	}
+}
