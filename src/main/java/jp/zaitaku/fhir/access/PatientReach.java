@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
 /**
  * Which resources a caller's {@link CallerAccess} reaches. Patient data — a Patient, or a resource in
  * a Patient's compartment — is reached when one of its patients is; the shared directory and
- * conformance resources are reached by everyone; a Binary through the resource it belongs to
+ * conformance resources are reached by everyone (and the audit trail by administrators); a Binary through the resource it belongs to
  * ({@code securityContext}); any other type only by callers that reach every patient. A family
  * member further sees only the types and message categories the settings give to family.
  */
@@ -83,7 +83,7 @@ public class PatientReach {
 	public boolean mayReachType(CallerAccess access, String type) {
 		return switch (access.kind()) {
 			case EVERY_PATIENT -> true;
-			case ADMINISTRATOR -> SHARED_TYPES.contains(type);
+			case ADMINISTRATOR -> SHARED_TYPES.contains(type) || type.equals("AuditEvent"); // 監査: the whole trail
 			case FAMILY -> SHARED_TYPES.contains(type) || properties.familyReadableTypes().contains(type);
 			case CARE_TEAM -> SHARED_TYPES.contains(type) || isPatientData(type) || type.equals("Binary");
 		};

@@ -165,6 +165,7 @@ class CareTeamAccessAttackTest extends CareTeamAccessTestBase {
 		String pageQuery = next.substring(next.indexOf("/fhir") + "/fhir".length());
 		Response stolen = as(nurseToken).get(pageQuery);
 		stolen.then().statusCode(410).body("resourceType", equalTo("OperationOutcome"));
+		refusalAudited(nurseToken, 410);
 		assertThat(stolen.asString(), not(containsString("Patient/" + patientB)));
 	}
 
@@ -272,6 +273,7 @@ class CareTeamAccessAttackTest extends CareTeamAccessTestBase {
 		Response refused = as(nurseToken).body(linked).post("/Communication");
 		refused.then().statusCode(400).body("resourceType", equalTo("OperationOutcome"))
 				.body("issue[0].diagnostics", containsString("Observation/" + observationB + " not found"));
+		refusalAudited(nurseToken, 400);
 	}
 
 	@Test
@@ -364,14 +366,41 @@ class CareTeamAccessAttackTest extends CareTeamAccessTestBase {
 		notFound(as(outsiderToken).get("/Patient/" + patientA));
 	}
 
-	// --- helpers -------------------------------------------------------------------------------
-
-	static void notFound(Response response) {
-		response.then().statusCode(404).body("resourceType", equalTo("OperationOutcome"));
+	@Test
+	void theAuditTrailOfAnotherPatientIsHidden() {
+		as(nurseToken).get("/Patient/" + patientA).then().statusCode(200);
+		List<String> own = ids(as(nurseToken).get("/AuditEvent?patient=Patient/" + patientA + "&_count=5"));
+		assertThat(own.isEmpty(), equalTo(false));
+		assertThat(ids(as(nurseToken).get("/AuditEvent?patient=Patient/" + patientB)), empty());
+		String eventAboutB = fhir().get("/AuditEvent?patient=Patient/" + patientB + "&_count=1").then().statusCode(200)
+				.extract().jsonPath().getString("entry[0].resource.id");
+		notFound(as(nurseToken).get("/AuditEvent/" + eventAboutB));
+		forbidden(as(familyAToken).get("/AuditEvent?patient=Patient/" + patientA));
 	}
 
+	@Test
+	void theAuditTrailCannotBeChanged() {
+		String event = fhir().get("/AuditEvent?patient=Patient/" + patientA + "&_count=1").then().statusCode(200)
+				.extract().jsonPath().getString("entry[0].resource.id");
+		as(nurseToken).delete("/AuditEvent/" + event).then().statusCode(405);
+		as(adminToken).delete("/AuditEvent/" + event).then().statusCode(405);
+		fhir().get("/AuditEvent/" + event).then().statusCode(200);
+	}
+
+	// --- helpers -------------------------------------------------------------------------------
+
+	/** 404 with an OperationOutcome, and the refusal is in the audit trail. */
+	static void notFound(Response response) {
+		String token = lastToken;
+		response.then().statusCode(404).body("resourceType", equalTo("OperationOutcome"));
+		refusalAudited(token, 404);
+	}
+
+	/** 403 with an OperationOutcome, and the refusal is in the audit trail. */
 	static void forbidden(Response response) {
+		String token = lastToken;
 		response.then().statusCode(403).body("resourceType", equalTo("OperationOutcome"));
+		refusalAudited(token, 403);
 	}
 
 	static List<String> ids(Response response) {

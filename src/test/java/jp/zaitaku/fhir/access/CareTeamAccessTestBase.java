@@ -2,6 +2,7 @@ package jp.zaitaku.fhir.access;
 
 import static io.restassured.RestAssured.given;
 
+import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import java.util.List;
 import jp.zaitaku.fhir.FhirServerTestBase;
@@ -113,6 +114,7 @@ abstract class CareTeamAccessTestBase extends FhirServerTestBase {
 		clients.save(new ClientRegistration(plain.clientId(), plain.clientName(), plain.authentication(), null, null, plain.jwks(),
 				plain.signingAlgorithm(), plain.scopes(), null, "Organization/" + nursingStationB));
 		stationBToken = stationB.token(serverUrl(), "system/*.cruds");
+		AGENT_OF_TOKEN.put(stationBToken, "agent:identifier=" + plain.clientId());
 		stored = true;
 	}
 
@@ -120,12 +122,35 @@ abstract class CareTeamAccessTestBase extends FhirServerTestBase {
 		String username = "u-" + unique().substring(0, 12);
 		String totp = SmartAppFlow.newTotpSecret();
 		users.save(new UserRegistration(username, "{noop}" + PASSWORD, totp, fhirUser, fhirUser, role));
-		return new SmartAppFlow(serverUrl(), appId).userToken(username, PASSWORD, totp, USER_SCOPES);
+		String token = new SmartAppFlow(serverUrl(), appId).userToken(username, PASSWORD, totp, USER_SCOPES);
+		AGENT_OF_TOKEN.put(token, "agent=" + fhirUser);
+		return token;
 	}
+
+	/** Who each token is, as the audit trail names them: {@code agent=Practitioner/1} or {@code agent:identifier=client}. */
+	static final java.util.Map<String, String> AGENT_OF_TOKEN = new java.util.concurrent.ConcurrentHashMap<>();
+	static String lastToken;
 
 	/** A FHIR request with a person's (or client's) token. */
 	static RequestSpecification as(String token) {
+		lastToken = token;
 		return given().accept(FHIR_JSON).contentType(FHIR_JSON + "; charset=UTF-8").header("Authorization", "Bearer " + token);
+	}
+
+	/**
+	 * The caller's latest refused request left an AuditEvent: outcome 4 (minor failure) with the
+	 * given HTTP status in its description. Read with the suite's unrestricted token.
+	 */
+	static void refusalAudited(String token, int status) {
+		String agent = AGENT_OF_TOKEN.get(token);
+		Response events = fhir().get("/AuditEvent?" + agent + "&outcome=4&_count=1");
+		events.then().statusCode(200);
+		String description = events.jsonPath().getString("entry[0].resource.outcomeDesc");
+		org.hamcrest.MatcherAssert.assertThat("the refusal of " + agent + " is in the audit trail", description,
+				org.hamcrest.Matchers.containsString(String.valueOf(status)));
+		java.time.Instant recorded = java.time.Instant.parse(
+				java.time.OffsetDateTime.parse(events.jsonPath().getString("entry[0].resource.recorded")).toInstant().toString());
+		org.hamcrest.MatcherAssert.assertThat(recorded.isAfter(java.time.Instant.now().minusSeconds(30)), org.hamcrest.Matchers.equalTo(true));
 	}
 
 	static String create(String type, String json) {

@@ -95,6 +95,9 @@ class CareTeamDailyWorkTest extends CareTeamAccessTestBase {
 		forbidden(as(adminToken).get("/Patient"));
 		as(adminToken).get("/Practitioner/" + nurse).then().statusCode(200);
 		created(as(adminToken).body("{\"resourceType\":\"Organization\",\"name\":\"練馬区訪問歯科クリニック\"}").post("/Organization"));
+		// 監査: the administrator reads the whole trail, including the nurse's and the outsider's refusals.
+		as(outsiderToken).get("/Patient/" + patientB).then().statusCode(404);
+		assertThat(ids(as(adminToken).get("/AuditEvent?agent=Practitioner/" + outsider + "&_count=5")).isEmpty(), equalTo(false));
 	}
 
 	@Test
