@@ -15,7 +15,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param familyMessageCategories the team-message categories (message-category codes) a family member
  *     sees; messages between professionals (指示, 相談, 服薬情報 ...) stay with the professionals
  * @param membershipCacheTime how long a person's care-team patients are kept; every write of a CareTeam,
- *     PractitionerRole or RelatedPerson clears them at once, so this only bounds memory
+ *     PractitionerRole, RelatedPerson or Consent clears them at once, so this only bounds memory
+ * @param emergencyAccessTime how long a break-the-glass access (緊急時アクセス) lets its professional read the patient
  */
 @ConfigurationProperties(prefix = "zaitaku.access")
 public record AccessProperties(
@@ -24,4 +25,5 @@ public record AccessProperties(
 		@DefaultValue("Communication") Set<String> familyWritableTypes,
 		@DefaultValue({"report", "contact", "urgent", "condition-change", "admission-notice", "discharge-notice",
 				"family-message", "death-notice", "receipt"}) Set<String> familyMessageCategories,
-		@DefaultValue("10m") Duration membershipCacheTime) {}
+		@DefaultValue("10m") Duration membershipCacheTime,
+		@DefaultValue("2h") Duration emergencyAccessTime) {}

@@ -9,8 +9,9 @@ import java.util.Set;
  * @param kind how the reach was decided
  * @param patientIds the ids of the patients reachable; empty for {@link Kind#EVERY_PATIENT} (all are)
  * @param emergencyReason the stated reason of a break-the-glass access (緊急時アクセス), or null
+ * @param emergencyPatientIds patients read under a break-the-glass access: read only, for a limited time
  */
-public record CallerAccess(Kind kind, Set<String> patientIds, String emergencyReason) {
+public record CallerAccess(Kind kind, Set<String> patientIds, String emergencyReason, Set<String> emergencyPatientIds) {
 
 	/** How far a caller reaches. */
 	public enum Kind {
@@ -26,13 +27,30 @@ public record CallerAccess(Kind kind, Set<String> patientIds, String emergencyRe
 
 	public CallerAccess {
 		patientIds = Set.copyOf(patientIds);
+		emergencyPatientIds = Set.copyOf(emergencyPatientIds);
+	}
+
+	/** Without break-the-glass access. */
+	public CallerAccess(Kind kind, Set<String> patientIds, String emergencyReason) {
+		this(kind, patientIds, emergencyReason, Set.of());
+	}
+
+	/** Every patient the caller may read: their teams' and, for now, those opened in an emergency. */
+	public Set<String> readablePatientIds() {
+		if (emergencyPatientIds.isEmpty()) {
+			return patientIds;
+		}
+		Set<String> all = new java.util.HashSet<>(patientIds);
+		all.addAll(emergencyPatientIds);
+		return all;
 	}
 
 	/** Every patient: open mode, the server's own work, unrestricted backend clients. */
 	public static final CallerAccess EVERY_PATIENT_ACCESS = new CallerAccess(Kind.EVERY_PATIENT, Set.of(), null);
 
+	/** Whether the caller may read this patient's data (team or emergency access). */
 	public boolean mayAccessPatient(String patientId) {
-		return kind == Kind.EVERY_PATIENT || patientIds.contains(patientId);
+		return kind == Kind.EVERY_PATIENT || patientIds.contains(patientId) || emergencyPatientIds.contains(patientId);
 	}
 
 	public boolean reachesEveryPatient() {

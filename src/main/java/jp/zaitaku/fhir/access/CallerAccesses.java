@@ -3,6 +3,8 @@ package jp.zaitaku.fhir.access;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import jp.zaitaku.fhir.security.ClientRegistrations;
@@ -20,7 +22,8 @@ import org.springframework.stereotype.Component;
  *
  * <ul>
  *   <li>a person ({@code fhirUser} in the token): an administrator reaches no patient; a Practitioner
- *       the patients of their care teams; a RelatedPerson their own patient if they are on its team;
+ *       the patients of their care teams, and reads those opened by a break-the-glass access while it
+ *       lasts; a RelatedPerson their own patient if they are on its team;
  *   <li>a backend client registered with an organisation: the patients of that organisation's teams;
  *   <li>a token bound to one patient (SMART app launch, patient/ scopes only): that patient, and only
  *       while its person is still on the patient's team;
@@ -33,11 +36,14 @@ public class CallerAccesses {
 	private static final String KEY = CallerAccesses.class.getName();
 
 	private final CareTeamMembership membership;
+	private final EmergencyAccess emergencyAccess;
 	private final ObjectProvider<UserAccounts> users;
 	private final ObjectProvider<ClientRegistrations> clients;
 
-	public CallerAccesses(CareTeamMembership membership, ObjectProvider<UserAccounts> users, ObjectProvider<ClientRegistrations> clients) {
+	public CallerAccesses(CareTeamMembership membership, EmergencyAccess emergencyAccess, ObjectProvider<UserAccounts> users,
+			ObjectProvider<ClientRegistrations> clients) {
 		this.membership = membership;
+		this.emergencyAccess = emergencyAccess;
 		this.users = users;
 		this.clients = clients;
 	}
@@ -72,8 +78,12 @@ public class CallerAccesses {
 			if (accounts != null && accounts.isAdministrator(token.getName())) {
 				return new CallerAccess(CallerAccess.Kind.ADMINISTRATOR, Set.of(), null);
 			}
-			CallerAccess.Kind kind = fhirUser.startsWith("RelatedPerson/") ? CallerAccess.Kind.FAMILY : CallerAccess.Kind.CARE_TEAM;
-			return new CallerAccess(kind, membership.patientsOf(fhirUser), null);
+			if (fhirUser.startsWith("RelatedPerson/")) {
+				return new CallerAccess(CallerAccess.Kind.FAMILY, membership.patientsOf(fhirUser), null);
+			}
+			Map<String, String> emergency = emergencyAccess.activeFor(fhirUser);
+			return new CallerAccess(CallerAccess.Kind.CARE_TEAM, membership.patientsOf(fhirUser),
+					emergency.isEmpty() ? null : String.join(" / ", new LinkedHashSet<>(emergency.values())), emergency.keySet());
 		}
 		ClientRegistrations registrations = clients.getIfAvailable();
 		String clientId = jwt.getClaimAsString("client_id");
@@ -81,6 +91,14 @@ public class CallerAccesses {
 		return organization
 				.map(org -> new CallerAccess(CallerAccess.Kind.CARE_TEAM, membership.patientsOf(org), null))
 				.orElse(CallerAccess.EVERY_PATIENT_ACCESS);
+	}
+
+	/** The break-the-glass request itself is already an emergency access (for its audit record). */
+	void markEmergency(RequestDetails request, String patientId, String reason) {
+		CallerAccess current = of(request);
+		Set<String> emergency = new HashSet<>(current.emergencyPatientIds());
+		emergency.add(patientId);
+		request.getUserData().put(KEY, new CallerAccess(current.kind(), current.patientIds(), reason, emergency));
 	}
 
 	/** A token whose resource scopes are all patient/ ones; a system/ or user/ scope is not bound to its patient. */

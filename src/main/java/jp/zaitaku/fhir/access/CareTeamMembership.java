@@ -36,7 +36,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * are on — a Practitioner directly, through one of their PractitionerRoles or through the
  * Organization of one; an organisation directly or through its PractitionerRoles; a family member
  * (RelatedPerson) only for their own patient. A participant whose participation has ended (status
- * extension {@code ended}, or a period that is over) is no longer on the team.
+ * extension {@code ended}, or a period that is over) is no longer on the team. The patient's sharing
+ * consent ({@link SharingConsents}) may narrow this further.
  *
  * <p>Answers are cached; every committed write of a CareTeam, PractitionerRole or RelatedPerson, by
  * any caller, clears the cache, so a member removed from a team loses access on the next request.
@@ -46,16 +47,19 @@ public class CareTeamMembership {
 
 	static final String PARTICIPATION_STATUS =
 			"https://zaitaku-fhir.github.io/ig/StructureDefinition/careteam-participation-status";
-	private static final Set<String> MEMBERSHIP_TYPES = Set.of("CareTeam", "PractitionerRole", "RelatedPerson");
+	private static final Set<String> MEMBERSHIP_TYPES = Set.of("CareTeam", "PractitionerRole", "RelatedPerson", "Consent");
 	private static final int MOST_TEAMS = 2000;
 
 	private final DaoRegistry daos;
+	private final SharingConsents consents;
 	/** Part of every cache key: raised by each membership change, so answers computed before it are never used after. */
 	private final AtomicLong generation = new AtomicLong();
 	private final Cache<String, Set<String>> patients;
 
-	public CareTeamMembership(DaoRegistry daos, IInterceptorService storageInterceptors, AccessProperties properties) {
+	public CareTeamMembership(DaoRegistry daos, SharingConsents consents, IInterceptorService storageInterceptors,
+			AccessProperties properties) {
 		this.daos = daos;
+		this.consents = consents;
 		this.patients = Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(properties.membershipCacheTime()).build();
 		// On the storage interceptors, not the REST server's: writes made by the server itself count too.
 		storageInterceptors.registerInterceptor(new MembershipChangeListener());
@@ -97,7 +101,8 @@ public class CareTeamMembership {
 		Set<String> found = new LinkedHashSet<>();
 		for (CareTeam team : activeTeamsWithAnyOf(memberRefs)) {
 			String patient = patientOf(team);
-			if (patient != null && team.getParticipant().stream().anyMatch(p -> isCurrentMember(p, memberRefs))) {
+			if (patient != null && !found.contains(patient) && team.getParticipant().stream().anyMatch(p -> isCurrentMember(p, memberRefs))
+					&& consents.allows(patient, memberRefs, "CareTeam/" + team.getIdElement().getIdPart())) {
 				found.add(patient);
 			}
 		}
@@ -169,7 +174,7 @@ public class CareTeamMembership {
 		}
 	}
 
-	/** Storage hooks: a write of a membership type changes who is on which team. */
+	/** Storage hooks: a write of a team, a role, a family member or a consent changes who sees whom. */
 	public final class MembershipChangeListener {
 
 		@Hook(Pointcut.STORAGE_PRECOMMIT_RESOURCE_CREATED)

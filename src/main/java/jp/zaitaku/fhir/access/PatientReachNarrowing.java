@@ -59,8 +59,8 @@ class PatientReachNarrowing extends SearchNarrowingInterceptor implements FhirSe
 		}
 		String patientParameter = PatientReach.PATIENT_PARAMETER_OUTSIDE_COMPARTMENT.get(request.getResourceName());
 		if (patientParameter != null) {
-			String patients = access.patientIds().isEmpty() ? NO_PATIENT
-					: access.patientIds().stream().sorted().map(id -> "Patient/" + id).collect(Collectors.joining(","));
+			String patients = access.readablePatientIds().isEmpty() ? NO_PATIENT
+					: access.readablePatientIds().stream().sorted().map(id -> "Patient/" + id).collect(Collectors.joining(","));
 			addCondition(request, patientParameter, patients);
 		}
 		if (access.kind() == CallerAccess.Kind.FAMILY && "Communication".equals(request.getResourceName())) {
@@ -77,10 +77,10 @@ class PatientReachNarrowing extends SearchNarrowingInterceptor implements FhirSe
 			return null;
 		}
 		AuthorizedList reach = new AuthorizedList();
-		if (access.patientIds().isEmpty()) {
+		if (access.readablePatientIds().isEmpty()) {
 			return reach.addCompartment(NO_PATIENT);
 		}
-		access.patientIds().stream().sorted().forEach(id -> reach.addCompartment("Patient/" + id));
+		access.readablePatientIds().stream().sorted().forEach(id -> reach.addCompartment("Patient/" + id));
 		return reach;
 	}
 

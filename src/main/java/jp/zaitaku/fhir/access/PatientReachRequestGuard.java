@@ -90,6 +90,9 @@ class PatientReachRequestGuard implements FhirServerInterceptor {
 		if (PatientReach.PATIENT_PARAMETER_OUTSIDE_COMPARTMENT.containsKey(type) && isConditional(request, operation, instance)) {
 			throw forbidden("conditional writes of " + type + " cannot be limited to the patients you may see");
 		}
+		if (instance && BreakTheGlassProvider.OPERATION.equals(request.getOperation())) {
+			return; // opening a record one does not reach is its very purpose
+		}
 		if (instance && INSTANCE_CHANGES.contains(operation)) {
 			requireReached(access, type, request.getId().getIdPart());
 		}

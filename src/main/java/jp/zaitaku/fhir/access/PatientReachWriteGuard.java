@@ -119,6 +119,9 @@ class PatientReachWriteGuard implements FhirServerInterceptor {
 			throw PatientReachRequestGuard.notFound(type, resource.getIdElement().getIdPart());
 		}
 		requireWritableType(access, type);
+		if (!reach.mayRead(new CallerAccess(access.kind(), access.patientIds(), null), resource)) {
+			throw PatientReachRequestGuard.forbidden("an emergency (break-the-glass) access only reads");
+		}
 	}
 
 	private void requireWritableType(CallerAccess access, String type) {
@@ -131,7 +134,8 @@ class PatientReachWriteGuard implements FhirServerInterceptor {
 		IBaseResource resource = withPlaceholdersResolved(stored, request);
 		Set<String> reached = new HashSet<>(access.patientIds());
 		newPatients(request).forEach(patient -> reached.add(patient.getIdElement().getIdPart()));
-		CallerAccess withNewPatients = new CallerAccess(access.kind(), reached, access.emergencyReason());
+		// Break-the-glass access is read only: only team patients (and new ones) may be written.
+		CallerAccess withNewPatients = new CallerAccess(access.kind(), reached, null);
 		if (!reach.mayRead(withNewPatients, resource)) {
 			throw PatientReachRequestGuard.forbidden("this " + fhirContext.getResourceType(resource)
 					+ " is not about a patient you care for, or is not something you may see");

@@ -19,6 +19,7 @@ import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import jp.zaitaku.fhir.access.BreakTheGlassProvider;
 import jp.zaitaku.fhir.server.FhirServerInterceptor;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.IdType;
@@ -190,6 +191,11 @@ public class SmartAuthorizationInterceptor extends AuthorizationInterceptor impl
 				&& scope.query() == null) {
 			// An EHR that may read patients may open an app for one (EHR launch).
 			rules.allow(scope + " " + EhrLaunchProvider.OPERATION).operation().named(EhrLaunchProvider.OPERATION)
+					.onInstancesOfType(resourceClass("Patient")).andAllowAllResponses();
+		}
+		if (scope.context().equals("user") && (anyType || scope.resourceType().equals("Patient")) && scope.allows('r')) {
+			// A person who may read patients may open one in an emergency (care-team access control decides the rest).
+			rules.allow(scope + " " + BreakTheGlassProvider.OPERATION).operation().named(BreakTheGlassProvider.OPERATION)
 					.onInstancesOfType(resourceClass("Patient")).andAllowAllResponses();
 		}
 		if (scope.context().equals("system") && anyType && scope.permissions().equals("cruds") && scope.query() == null) {

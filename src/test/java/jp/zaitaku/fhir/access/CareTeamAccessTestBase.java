@@ -43,6 +43,7 @@ abstract class CareTeamAccessTestBase extends FhirServerTestBase {
 	static String documentB, binaryB, documentA, binaryA;
 	static String nurseToken, caremanagerToken, pharmacistToken, doctorBToken, outsiderToken, familyAToken, adminToken;
 	static String stationBToken;
+	static String appId;
 
 	@Autowired
 	private UserAccounts users;
@@ -98,7 +99,7 @@ abstract class CareTeamAccessTestBase extends FhirServerTestBase {
 		binaryA = create("Binary", binary(documentA));
 		binaryB = create("Binary", binary(documentB));
 
-		String appId = "access-test-app-" + unique();
+		appId = "access-test-app-" + unique();
 		clients.save(new ClientRegistration(appId, "在宅チームアプリ", "none", null, null, null, null, USER_SCOPES,
 				List.of(SmartAppFlow.REDIRECT_URI), null));
 		nurseToken = signIn(appId, "Practitioner/" + nurse, null);
@@ -118,7 +119,7 @@ abstract class CareTeamAccessTestBase extends FhirServerTestBase {
 		stored = true;
 	}
 
-	private String signIn(String appId, String fhirUser, String role) {
+	String signIn(String appId, String fhirUser, String role) {
 		String username = "u-" + unique().substring(0, 12);
 		String totp = SmartAppFlow.newTotpSecret();
 		users.save(new UserRegistration(username, "{noop}" + PASSWORD, totp, fhirUser, fhirUser, role));
