@@ -6,6 +6,7 @@ import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
 import ca.uhn.fhir.rest.server.exceptions.ResourceGoneException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import ca.uhn.fhir.util.FhirTerser;
+import ca.uhn.fhir.util.ResourceReferenceInfo;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -115,6 +116,21 @@ public class PatientReach {
 		// The owners are the references of the compartment's search parameters, of any type: keep the Patients.
 		return owners.stream().filter(owner -> "Patient".equals(owner.getResourceType()))
 				.map(IIdType::getIdPart).filter(id -> id != null).collect(Collectors.toSet());
+	}
+
+	/**
+	 * A reference written as a search ({@code Observation?subject=...}) is resolved by HAPI without
+	 * any access limit, and its answers (no match, several, one) would tell what is hidden: refused
+	 * for callers who do not reach every patient.
+	 */
+	public void refuseSearchReferences(IBaseResource resource) {
+		for (ResourceReferenceInfo reference : fhirContext.newTerser().getAllResourceReferences(resource)) {
+			String target = reference.getResourceReference().getReferenceElement().getValue();
+			if (target != null && target.contains("?")) {
+				throw PatientReachRequestGuard.forbidden(reference.getName()
+						+ ": references written as a search are not open to callers limited to their patients");
+			}
+		}
 	}
 
 	/** The family sees team messages of the categories given to family, not those between professionals. */

@@ -84,11 +84,14 @@ class PatientReachRequestGuard implements FhirServerInterceptor {
 		if (operation == RestOperationTypeEnum.EXTENDED_OPERATION_TYPE && !TYPE_LEVEL_OPERATIONS_ALLOWED.contains(request.getOperation())) {
 			throw forbidden(request.getOperation() + " on all " + type + " resources is not open to callers limited to their patients");
 		}
-		if (request.getParameters().keySet().stream().anyMatch(name -> name.startsWith("_has")) && !reach.isPatientData(type)) {
-			throw forbidden("_has on " + type + " could reveal patients you may not see");
+		if (operation == RestOperationTypeEnum.SEARCH_TYPE) {
+			checkSearch(access, type, request.getParameters().keySet(), false);
 		}
-		if (PatientReach.PATIENT_PARAMETER_OUTSIDE_COMPARTMENT.containsKey(type) && isConditional(request, operation, instance)) {
-			throw forbidden("conditional writes of " + type + " cannot be limited to the patients you may see");
+		if (isConditional(request, operation, instance)) {
+			checkConditional(type);
+		}
+		if (request.getResource() != null) {
+			reach.refuseSearchReferences(request.getResource());
 		}
 		if (instance && BreakTheGlassProvider.OPERATION.equals(request.getOperation())) {
 			return; // opening a record one does not reach is its very purpose
@@ -104,24 +107,67 @@ class PatientReachRequestGuard implements FhirServerInterceptor {
 	}
 
 	/**
-	 * Transaction and batch entries, by their URL: the same rules as for a direct request. Their
-	 * reads are not filtered afterwards (the storage layer treats the whole bundle as a write), so
-	 * every entry naming an instance is checked here, reads included.
+	 * A search the narrowing can limit: patient data in the compartment (and, outside bundles, Task)
+	 * and the shared directory. Not: Binary, whose counts the narrowing cannot limit; {@code _has} from
+	 * types outside the compartment; for family members, any {@code _has} or chain, which would reach
+	 * into types they may not read.
+	 */
+	private void checkSearch(CallerAccess access, String type, Set<String> parameters, boolean inBundle) {
+		boolean outsideCompartment = PatientReach.PATIENT_PARAMETER_OUTSIDE_COMPARTMENT.containsKey(type);
+		if (type.equals("Binary") || (inBundle && outsideCompartment)) {
+			throw forbidden("a search of " + type + (inBundle ? " in a bundle" : "") + " cannot be limited to the patients you may see");
+		}
+		if (inBundle && access.kind() == CallerAccess.Kind.FAMILY && type.equals("Communication")) {
+			throw forbidden("a family member searches team messages directly, not in a bundle");
+		}
+		if (parameters.stream().anyMatch(name -> name.startsWith("_has")) && !reach.isPatientData(type)) {
+			throw forbidden("_has on " + type + " could reveal patients you may not see");
+		}
+		if (access.kind() == CallerAccess.Kind.FAMILY
+				&& parameters.stream().anyMatch(name -> name.startsWith("_has") || name.contains("."))) {
+			throw forbidden("a family member's search may not reach into other resources (_has, chained parameters)");
+		}
+	}
+
+	/**
+	 * Conditional writes only where the condition is narrowed to the caller's patients (patient data in
+	 * the compartment) or finds nothing private (the directory).
+	 */
+	private void checkConditional(String type) {
+		boolean narrowed = reach.isPatientData(type) && !PatientReach.PATIENT_PARAMETER_OUTSIDE_COMPARTMENT.containsKey(type);
+		if (!narrowed && !PatientReach.SHARED_TYPES.contains(type)) {
+			throw forbidden("conditional writes of " + type + " cannot be limited to the patients you may see");
+		}
+	}
+
+	/**
+	 * Transaction and batch entries, by their URL and body: the same rules as for a direct request,
+	 * checked before HAPI's narrowing rewrites the read entries into searches.
 	 */
 	private void checkEntries(CallerAccess access, IBaseBundle bundle) {
 		if (bundle == null) {
 			return;
 		}
 		for (BundleEntryParts entry : BundleUtil.toListOfEntries(fhirContext, bundle)) {
-			String conditionalUrl = entry.getConditionalUrl();
-			if (conditionalUrl != null && PatientReach.PATIENT_PARAMETER_OUTSIDE_COMPARTMENT.keySet().stream().anyMatch(conditionalUrl::startsWith)) {
-				throw forbidden("conditional writes of " + conditionalUrl.replaceAll("\\?.*", "") + " cannot be limited to the patients you may see");
+			if (entry.getResource() != null && !(entry.getResource() instanceof IBaseBundle)) {
+				reach.refuseSearchReferences(entry.getResource());
 			}
-			String url = entry.getUrl();
-			if (url == null || entry.getRequestType() == RequestTypeEnum.POST) {
+			String url = entry.getUrl() == null ? "" : entry.getUrl();
+			String[] path = url.replaceAll("\\?.*", "").split("/");
+			if (entry.getRequestType() == RequestTypeEnum.POST) {
+				if (entry.getConditionalUrl() != null) {
+					// HAPI creates the entry's resource whatever the URL says, and narrows the condition by the URL's type.
+					String resourceType = entry.getResource() == null ? null : fhirContext.getResourceType(entry.getResource());
+					if (resourceType == null || !resourceType.equals(path[0])) {
+						throw forbidden("a conditional create's URL must name the type of its resource");
+					}
+					checkConditional(resourceType);
+				}
 				continue;
 			}
-			String[] path = url.replaceAll("\\?.*", "").split("/");
+			if (url.isEmpty()) {
+				continue;
+			}
 			if (path[0].startsWith("_") || path[0].startsWith("$") || path[0].isEmpty()) {
 				throw forbidden("server-level requests in a bundle cannot be limited to the patients you may see");
 			}
@@ -133,12 +179,20 @@ class PatientReachRequestGuard implements FhirServerInterceptor {
 				if (!reach.mayReachType(access, type)) {
 					throw forbidden(type + " is not within your reach");
 				}
-				continue; // a search or conditional write: narrowed
+				if (entry.getRequestType() == RequestTypeEnum.GET) {
+					checkSearch(access, type, parameterNames(url), true);
+				} else {
+					checkConditional(type);
+				}
+				continue;
 			}
 			boolean typeLevel = path[1].startsWith("_") || path[1].startsWith("$");
 			if (typeLevel) {
 				if (reach.isPatientData(type) && !TYPE_LEVEL_OPERATIONS_ALLOWED.contains(path[1])) {
 					throw forbidden(path[1] + " on all " + type + " resources cannot be limited to the patients you may see");
+				}
+				if (path[1].equals("_search")) {
+					checkSearch(access, type, parameterNames(url), true);
 				}
 				continue;
 			}
@@ -147,6 +201,19 @@ class PatientReachRequestGuard implements FhirServerInterceptor {
 			}
 			requireReached(access, type, path[1]);
 		}
+	}
+
+	private static Set<String> parameterNames(String url) {
+		int query = url.indexOf('?');
+		if (query < 0) {
+			return Set.of();
+		}
+		Set<String> names = new java.util.HashSet<>();
+		for (String pair : url.substring(query + 1).split("&")) {
+			String name = pair.contains("=") ? pair.substring(0, pair.indexOf('=')) : pair;
+			names.add(java.net.URLDecoder.decode(name, java.nio.charset.StandardCharsets.UTF_8));
+		}
+		return names;
 	}
 
 	/** 404 for an existing instance the caller does not reach; a missing one is left to the normal handling. */

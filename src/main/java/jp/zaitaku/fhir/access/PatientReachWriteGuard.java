@@ -69,6 +69,7 @@ class PatientReachWriteGuard implements FhirServerInterceptor {
 		}
 		String type = fhirContext.getResourceType(resource);
 		requireWritableType(access, type);
+		reach.refuseSearchReferences(resource);
 		if (type.equals("Patient")) {
 			newPatients(request).add(resource); // its id is assigned when it is stored
 		}
@@ -81,9 +82,10 @@ class PatientReachWriteGuard implements FhirServerInterceptor {
 	@Hook(Pointcut.STORAGE_PRECOMMIT_RESOURCE_CREATED)
 	public void beforeCreateCommits(IBaseResource resource, RequestDetails request) {
 		CallerAccess access = accesses.of(request);
-		if (access.reachesEveryPatient() || "Patient".equals(fhirContext.getResourceType(resource))) {
+		if (access.reachesEveryPatient()) {
 			return;
 		}
+		// A new Patient too: its own id is reached (it is new), but a Patient.link to another patient is not.
 		requireWithinReach(access, resource, request);
 	}
 
@@ -106,6 +108,7 @@ class PatientReachWriteGuard implements FhirServerInterceptor {
 			throw PatientReachRequestGuard.notFound(type, oldResource.getIdElement().getIdPart());
 		}
 		requireWritableType(access, type);
+		reach.refuseSearchReferences(newResource);
 	}
 
 	@Hook(Pointcut.STORAGE_PRESTORAGE_RESOURCE_DELETED)
@@ -119,8 +122,11 @@ class PatientReachWriteGuard implements FhirServerInterceptor {
 			throw PatientReachRequestGuard.notFound(type, resource.getIdElement().getIdPart());
 		}
 		requireWritableType(access, type);
-		if (!reach.mayRead(new CallerAccess(access.kind(), access.patientIds(), null), resource)) {
-			throw PatientReachRequestGuard.forbidden("an emergency (break-the-glass) access only reads");
+		// Every patient it is about must be the caller's (an Appointment of two patients is not one team's
+		// to delete); a break-the-glass access only reads.
+		if (!reach.mayRead(new CallerAccess(access.kind(), access.patientIds(), null), resource)
+				|| !access.patientIds().containsAll(reach.patientsOf(resource))) {
+			throw PatientReachRequestGuard.forbidden("this " + type + " is also about patients you do not care for, or you only read them");
 		}
 	}
 

@@ -10,8 +10,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     for a SIEM or log collector; the table is written either way
  * @param maxPatients the most patients one event names (a search over many patients names the first
  *     ones it returned); the event says in its description when some were left out
+ * @param waitForDiskOnReads {@code true}: a read's event is flushed to disk before the answer is sent;
+ *     {@code false} (default): it is committed before the answer is sent but PostgreSQL writes it to
+ *     disk within a fraction of a second (asynchronous commit). A killed server loses nothing either
+ *     way (PostgreSQL holds the commit); only a crash of PostgreSQL or the machine in that fraction of
+ *     a second could. Writes' events always commit with the write, on disk.
  */
 @ConfigurationProperties(prefix = "zaitaku.audit")
 public record AuditProperties(
 		@DefaultValue("false") boolean logJson,
-		@DefaultValue("100") int maxPatients) {}
+		@DefaultValue("100") int maxPatients,
+		@DefaultValue("false") boolean waitForDiskOnReads) {}

@@ -387,6 +387,73 @@ class CareTeamAccessAttackTest extends CareTeamAccessTestBase {
 		fhir().get("/AuditEvent/" + event).then().statusCode(200);
 	}
 
+	// --- found by review: conditions, references written as searches, bundles ----------------------
+
+	@Test
+	void aConditionalCreateInABundleCannotSearchUnderAnotherTypesName() {
+		String hiding = """
+				{"resourceType":"Bundle","type":"%s","entry":[{"fullUrl":"urn:uuid:%s",
+				 "resource":{"resourceType":"Observation","status":"final","code":{"text":"x"},"subject":{"reference":"Patient/%s"}},
+				 "request":{"method":"POST","url":"Practitioner","ifNoneExist":"identifier=urn:zaitaku:test|%s"}}]}""";
+		forbidden(as(outsiderToken).header("Prefer", "return=representation")
+				.body(hiding.formatted("transaction", unique(), patientA, observationBIdentifier)).post("/"));
+		forbidden(as(nurseToken).header("Prefer", "return=representation")
+				.body(hiding.formatted("batch", unique(), patientA, observationBIdentifier)).post("/"));
+	}
+
+	@Test
+	void attachmentsCannotBeSearchedOrFoundByACondition() {
+		forbidden(as(nurseToken).header("If-None-Exist", "_id=" + binaryB).body(binary(documentA)).post("/Binary"));
+		forbidden(as(nurseToken).get("/Binary?_summary=count"));
+	}
+
+	@Test
+	void aReverseChainFromTheDirectoryIsRefusedInABundleToo() {
+		forbidden(as(nurseToken).body("""
+				{"resourceType":"Bundle","type":"batch","entry":[
+				 {"request":{"method":"GET","url":"Practitioner?_has:CareTeam:participant:subject=Patient/%s"}}]}""".formatted(patientB)).post("/"));
+		forbidden(as(nurseToken).body("""
+				{"resourceType":"Bundle","type":"batch","entry":[
+				 {"request":{"method":"GET","url":"Task?_summary=count"}}]}""").post("/"));
+	}
+
+	@Test
+	void aReferenceWrittenAsASearchIsRefused() {
+		String oracle = message(patientA, "report", "検索参照").replace("\"status\":\"completed\"",
+				"\"status\":\"completed\",\"partOf\":[{\"reference\":\"Observation?identifier=urn:zaitaku:test|" + observationBIdentifier + "\"}]");
+		forbidden(as(nurseToken).body(oracle).post("/Communication"));
+		forbidden(as(familyAToken).body(oracle).post("/Communication"));
+	}
+
+	@Test
+	void aNewPatientCannotBeLinkedToAnotherPatient() {
+		String patientUrn = "urn:uuid:" + unique();
+		String linked = patientJson("連結", "試行", "レンケツ", "シコウ", unique()).replace("\"gender\"",
+				"\"link\":[{\"other\":{\"reference\":\"Patient/" + patientB + "\"},\"type\":\"seealso\"}],\"gender\"");
+		String team = careTeam("PLACEHOLDER", "Practitioner/" + nurse, List.of()).replace("Patient/PLACEHOLDER", patientUrn);
+		forbidden(as(nurseToken).body("""
+				{"resourceType":"Bundle","type":"transaction","entry":[
+				 {"fullUrl":"%s","resource":%s,"request":{"method":"POST","url":"Patient"}},
+				 {"fullUrl":"urn:uuid:%s","resource":%s,"request":{"method":"POST","url":"CareTeam"}}]}"""
+				.formatted(patientUrn, linked, unique(), team)).post("/"));
+	}
+
+	@Test
+	void aRecordSharedWithAnotherPatientCannotBeDeletedByOneTeam() {
+		String both = create("Appointment", """
+				{"resourceType":"Appointment","status":"booked","description":"合同カンファレンス",
+				 "participant":[{"actor":{"reference":"Patient/%s"},"status":"accepted"},{"actor":{"reference":"Patient/%s"},"status":"accepted"}]}"""
+				.formatted(patientA, patientB));
+		forbidden(as(nurseToken).delete("/Appointment/" + both));
+		fhir().get("/Appointment/" + both).then().statusCode(200);
+	}
+
+	@Test
+	void familyMembersCannotReachIntoClinicalDataThroughChainsOrReverseChains() {
+		forbidden(as(familyAToken).get("/Patient?_has:Observation:subject:identifier=" + observationBIdentifier));
+		forbidden(as(familyAToken).get("/Communication?subject.family=練馬"));
+	}
+
 	// --- helpers -------------------------------------------------------------------------------
 
 	/** 404 with an OperationOutcome, and the refusal is in the audit trail. */

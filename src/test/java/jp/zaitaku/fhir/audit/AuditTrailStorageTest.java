@@ -93,6 +93,19 @@ class AuditTrailStorageTest extends FhirServerTestBase {
 	}
 
 	@Test
+	void anEventOfItsOwnIsCommittedWithOrWithoutWaitingForTheDisk() {
+		for (boolean waitForDisk : List.of(false, true)) {
+			String client = "own-" + waitForDisk + "-" + unique();
+			new AuditTrail(jdbc, new AuditProperties(false, 100, waitForDisk), schema).insert(eventAbout(client, null, "hanako"));
+			assertThat(trail.search(byClient(client), CallerAccess.EVERY_PATIENT_ACCESS, 0, 10), hasSize(1));
+		}
+		// The connection goes back to the pool as it came: later work still commits on its own.
+		String client = "after-" + unique();
+		trail.insert(eventAbout(client, null, "hanako"));
+		assertThat(jdbc.queryForObject("SELECT count(*) FROM zaitaku_audit_event WHERE client_id = ?", Integer.class, client), org.hamcrest.Matchers.equalTo(1));
+	}
+
+	@Test
 	void anEmergencyAccessCarriesItsReasonAndIsFoundByPurpose() {
 		String client = "emergency-" + unique();
 		String patient = "kyukyu-" + unique();
@@ -131,10 +144,10 @@ class AuditTrailStorageTest extends FhirServerTestBase {
 		logger.addAppender(lines);
 		try {
 			AuditEntry entry = eventAbout("siem-" + unique(), null, "hanako");
-			new AuditTrail(jdbc, new AuditProperties(false, 100), schema).log(entry);
+			new AuditTrail(jdbc, new AuditProperties(false, 100, false), schema).log(entry);
 			assertThat(lines.list, empty());
 
-			new AuditTrail(jdbc, new AuditProperties(true, 100), schema).log(entry);
+			new AuditTrail(jdbc, new AuditProperties(true, 100, false), schema).log(entry);
 			assertThat(lines.list, hasSize(1));
 			String line = lines.list.get(0).getFormattedMessage();
 			assertThat(line.contains("\n"), is(false));
