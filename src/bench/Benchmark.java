@@ -432,7 +432,8 @@ public class Benchmark {
 			return true;
 		}
 		if (!options.careTeamClient) {
-			results.loadClient = "`" + clientId + "` (client_credentials, no organisation: reaches every patient)";
+			results.loadClient = "`" + clientId + "` (client_credentials" + (options.clientId == null
+					? ", the dev client: no organisation, reaches every patient)" : ")");
 			return true;
 		}
 		// Its own Fhir: its own token, renewed on its own.
