@@ -89,6 +89,15 @@ public class Benchmark {
 				  --client-id ID         client_credentials client for the access token (default zaitaku-dev,
 				                         which the started server's dev profile registers)
 				  --client-secret S      its secret (default dev-secret)
+				  --care-team-client     care-team data and a care-team-restricted load: the started server also
+				                         registers the backend client bench-care-team of the organisation
+				                         Organization/bench-houmon-kango; a setup (not timed, with the client
+				                         above) enrols a pool of patients on that organisation's teams and 10 %
+				                         more on another organisation's, and every timed request then uses the
+				                         restricted client's token. With --server-env ZAITAKU_SECURITY_ENABLED=false
+				                         the same setup and load run without tokens: the open-mode run to compare
+				  --care-team-patients N with --care-team-client: the organisation's patients (default 1000; the
+				                         server reads at most 2000 teams per member, so keep it below that)
 				  --concurrency N        client threads / connections (default 8)
 				  --warmup S             warm-up seconds before every measured window (default 5)
 				  --duration S           measured seconds per request phase (default 20)
@@ -101,16 +110,18 @@ public class Benchmark {
 				  --append               add this run as a new section instead of replacing the generated part
 				  --out PATH             report file (default docs/benchmarks.md)
 				  --help                 this text
-				Exits 2 if the server did not start, 1 if more than 1 % of requests failed, else 0.
+				Exits 2 if the server did not start, 3 if the care-team setup failed, 1 if more than 1 % of
+				requests failed, else 0.
 				""";
 
 		static final List<String> DEFAULT_TERMS = List.of(
 				"嚥下", "褥瘡", "服薬", "訪問看護", "血圧", "ケアマネジャー", "看取り", "練馬区", "ヘルパー", "転倒");
 
-		/** The options that take a value; --append and --help are the only flags. */
+		/** The options that take a value; --append, --care-team-client and --help are the only flags. */
 		static final List<String> VALUED = List.of("--jar", "--port", "--jvm-opts", "--server-env", "--base-url", "--pid",
 				"--header", "--concurrency", "--warmup", "--duration", "--tx-duration", "--communications", "--terms",
-				"--start-timeout", "--load-timeout", "--label", "--out", "--client-id", "--client-secret");
+				"--start-timeout", "--load-timeout", "--label", "--out", "--client-id", "--client-secret",
+				"--care-team-patients");
 
 		String jar = "target/zaitaku-fhir.jar";
 		int port = 8095;
@@ -121,6 +132,8 @@ public class Benchmark {
 		List<String> headers = new ArrayList<>();
 		String clientId;
 		String clientSecret;
+		boolean careTeamClient;
+		Integer careTeamPatients;
 		int concurrency = 8;
 		int warmupSeconds = 5;
 		int durationSeconds = 20;
@@ -149,6 +162,10 @@ public class Benchmark {
 				}
 				if (name.equals("--append")) {
 					o.append = true;
+					continue;
+				}
+				if (name.equals("--care-team-client")) {
+					o.careTeamClient = true;
 					continue;
 				}
 				if (name.equals("--help") || name.equals("-h")) {
@@ -182,6 +199,7 @@ public class Benchmark {
 				case "--header" -> headers.add(value);
 				case "--client-id" -> clientId = value;
 				case "--client-secret" -> clientSecret = value;
+				case "--care-team-patients" -> careTeamPatients = positive(name, value);
 				case "--concurrency" -> concurrency = positive(name, value);
 				case "--warmup" -> warmupSeconds = seconds(name, value, true);
 				case "--duration" -> durationSeconds = seconds(name, value, false);
@@ -216,6 +234,21 @@ public class Benchmark {
 					throw new IllegalArgumentException("--server-env must look like KEY=VALUE");
 				}
 			}
+			if (careTeamPatients != null && !careTeamClient) {
+				throw new IllegalArgumentException("--care-team-patients only goes with --care-team-client");
+			}
+			if (careTeamClient && baseUrl != null) {
+				throw new IllegalArgumentException("--care-team-client registers its client when it starts the server;"
+						+ " it does not go with --base-url");
+			}
+			if (careTeamClient && serverEnv.stream().anyMatch(e -> e.startsWith(CareTeams.CLIENTS_FILE_ENV + "="))) {
+				throw new IllegalArgumentException("--care-team-client writes the server's clients file itself;"
+						+ " leave " + CareTeams.CLIENTS_FILE_ENV + " out of --server-env");
+			}
+		}
+
+		int careTeamPool() {
+			return careTeamPatients == null ? CareTeams.DEFAULT_POOL : careTeamPatients;
 		}
 
 		/** The benchmark talks to loopback only; a name other than localhost is refused, not resolved. */
@@ -275,6 +308,10 @@ public class Benchmark {
 			parts.add("measured " + durationSeconds + " s");
 			parts.add("transactions " + txDurationSeconds + " s");
 			parts.add("communications " + communications);
+			if (careTeamClient) {
+				parts.add("care-team client, " + careTeamPool() + " patients of its organisation + "
+						+ CareTeams.othersFor(careTeamPool()) + " of another");
+			}
 			if (baseUrl == null) {
 				parts.add("jar `" + jar + "`");
 				parts.add("JVM options `" + (jvmOpts.isBlank() ? "(none)" : jvmOpts.trim()) + "`");
@@ -297,8 +334,13 @@ public class Benchmark {
 
 	final Options options;
 	final Results results = new Results();
+	/** Setup and, without --care-team-client, the whole load: the unrestricted client (or open mode). */
 	Fhir fhir;
+	/** The timed load: {@link #fhir} itself, or with --care-team-client the care-team-restricted client. */
+	Fhir loadFhir;
 	ManagedServer server;
+	/** The restricted client's secret, new for every run (it is written to the run's temporary directory). */
+	final String careTeamSecret = UUID.randomUUID().toString();
 
 	Benchmark(Options options) {
 		this.options = options;
@@ -315,6 +357,18 @@ public class Benchmark {
 		try {
 			if (!startOrFindServer(client)) {
 				return 2;
+			}
+			if (options.careTeamClient) {
+				try {
+					results.careTeam = CareTeams.setUp(fhir, loadFhir, options, results, () -> server.process.isAlive());
+				} catch (CareTeams.SetupFailed e) {
+					System.err.println("care-team setup failed: " + e.getMessage());
+					if (server != null) {
+						System.err.println("last lines of the server log:");
+						System.err.println(server.logTail(40));
+					}
+					return 3;
+				}
 			}
 			runLoad(benchmarkStart);
 			results.memory = Memory.read(serverPid(), server == null ? Optional.empty() : server.postmaster());
@@ -336,16 +390,21 @@ public class Benchmark {
 	boolean startOrFindServer(HttpClient client) throws Exception {
 		String base = options.baseUrl != null ? options.baseUrl : "http://127.0.0.1:" + options.port + "/fhir";
 		fhir = new Fhir(client, base, options.headerPairs());
+		loadFhir = fhir;
 		if (options.baseUrl != null) {
 			Response metadata = fhir.send(fhir.get("metadata"));
 			if (!metadata.ok()) {
 				System.err.println("no server at " + base + ": " + metadata.describe());
 				return false;
 			}
-			return options.clientId == null || fhir.authorize(options.clientId, options.clientSecret);
+			boolean authorized = options.clientId == null || fhir.authorize(options.clientId, options.clientSecret);
+			results.loadClient = options.clientId != null && fhir.bearerToken != null
+					? "client `" + options.clientId + "` (client_credentials)"
+					: "the given headers, if any (no client_credentials token)";
+			return authorized;
 		}
 		try {
-			server = ManagedServer.start(options);
+			server = ManagedServer.start(options, options.careTeamClient ? CareTeams.clientsFile(careTeamSecret) : null);
 		} catch (IOException e) {
 			System.err.println("could not start the server: " + e.getMessage());
 			return false;
@@ -362,8 +421,26 @@ public class Benchmark {
 		results.memoryAtStart = Memory.read(server.process.pid(), Optional.empty());
 		System.out.printf("cold start: %.1f s to the first 200 on /fhir/metadata%n", results.coldStartSeconds);
 		// The started server runs the dev profile, which registers this client (see ClientRegistrations).
-		return fhir.authorize(options.clientId == null ? "zaitaku-dev" : options.clientId,
-				options.clientSecret == null ? "dev-secret" : options.clientSecret);
+		String clientId = options.clientId == null ? "zaitaku-dev" : options.clientId;
+		if (!fhir.authorize(clientId, options.clientSecret == null ? "dev-secret" : options.clientSecret)) {
+			return false;
+		}
+		if (fhir.bearerToken == null) {
+			results.loadClient = options.careTeamClient
+					? "open mode (no token), with the care-team data and load of `--care-team-client`"
+					: "open mode (no token)";
+			return true;
+		}
+		if (!options.careTeamClient) {
+			results.loadClient = "`" + clientId + "` (client_credentials" + (options.clientId == null
+					? ", the dev client: no organisation, reaches every patient)" : ")");
+			return true;
+		}
+		// Its own Fhir: its own token, renewed on its own.
+		loadFhir = new Fhir(client, base, options.headerPairs());
+		results.loadClient = "care-team-restricted backend client `" + CareTeams.CLIENT_ID + "` (client_secret_basic, "
+				+ "`system/*.cruds`, organization `Organization/" + CareTeams.ORGANIZATION_ID + "`); setup with `" + clientId + "`";
+		return loadFhir.authorize(CareTeams.CLIENT_ID, careTeamSecret);
 	}
 
 	long serverPid() {
@@ -371,15 +448,19 @@ public class Benchmark {
 	}
 
 	void runLoad(Instant benchmarkStart) throws Exception {
-		LoadRunner runner = new LoadRunner(fhir, options.concurrency, () -> server == null || server.process.isAlive());
+		LoadRunner runner = new LoadRunner(loadFhir, options.concurrency, () -> server == null || server.process.isAlive());
+		Fhir fhir = loadFhir;
 		long warmup = TimeUnit.SECONDS.toNanos(options.warmupSeconds);
 		long measured = TimeUnit.SECONDS.toNanos(options.durationSeconds);
 
 		ConcurrentLinkedQueue<String> created = new ConcurrentLinkedQueue<>();
 		results.add(runner.timed("create Patient", warmup, measured, (random, seq) ->
 				new Job(fhir.post("Patient", HomeCareData.patient(random)), 1, r -> r.createdId().ifPresent(created::add))));
-		String[] patientIds = created.toArray(String[]::new);
-		System.out.printf("  %d patients created%n", patientIds.length);
+		// With --care-team-client the rest of the load is about the organisation's patients (its pool):
+		// the restricted client does not reach a patient it created without a team.
+		String[] patientIds = results.careTeam != null ? results.careTeam.ownPatients() : created.toArray(String[]::new);
+		System.out.printf("  %d patients created%s%n", created.size(),
+				results.careTeam != null ? "; reads and team messages go to the " + patientIds.length + " patients of the pool" : "");
 
 		if (patientIds.length > 0) {
 			results.add(runner.timed("read Patient/{id}", warmup, measured, (random, seq) ->
@@ -410,17 +491,28 @@ public class Benchmark {
 	void runFullText(LoadRunner runner, String[] patientIds, long warmup, long measured) throws Exception {
 		int perBundle = 50;
 		int total = options.communications;
+		if (results.careTeam != null) {
+			// A tenth of the messages are about the other organisation's patients, stored by the setup client
+			// (not timed): the _content searches then have something to leave out.
+			int others = total / 10;
+			if (!CareTeams.loadOtherCommunications(fhir, options, results, others, results.careTeam.otherPatients(),
+					() -> server == null || server.process.isAlive())) {
+				System.err.println("  loading the other organisation's messages failed; _content hits are then all the pool's");
+			}
+			total -= others;
+		}
+		int timedTotal = total;
 		long bundles = (total + perBundle - 1) / perBundle;
 		results.add(runner.counted("load Communications, 50-entry transactions", bundles,
 				TimeUnit.SECONDS.toNanos(options.loadTimeoutSeconds), (random, seq) -> {
-					int size = (int) Math.min(perBundle, total - seq * perBundle);
-					return new Job(fhir.post("", HomeCareData.communicationTransaction(random, size, patientIds)), size, r -> {});
+					int size = (int) Math.min(perBundle, timedTotal - seq * perBundle);
+					return new Job(loadFhir.post("", HomeCareData.communicationTransaction(random, size, patientIds)), size, r -> {});
 				}));
 
 		results.termHits = countHits(options.terms);
 		List<String> terms = options.terms;
 		results.add(runner.timed("search Communication?_content=<term>", warmup, measured, (random, seq) ->
-				Job.of(fhir.get("Communication?_content=" + encode(terms.get((int) (seq % terms.size()))) + "&_count=20"))));
+				Job.of(loadFhir.get("Communication?_content=" + encode(terms.get((int) (seq % terms.size()))) + "&_count=20"))));
 	}
 
 	/** One count query per term, so the report shows the searches hit something (and how much). */
@@ -428,7 +520,7 @@ public class Benchmark {
 		Map<String, String> hits = new java.util.LinkedHashMap<>();
 		Pattern total = Pattern.compile("\"total\"\\s*:\\s*(\\d+)");
 		for (String term : terms) {
-			Response r = fhir.send(fhir.get("Communication?_content=" + encode(term) + "&_summary=count"));
+			Response r = loadFhir.send(loadFhir.get("Communication?_content=" + encode(term) + "&_summary=count"));
 			Matcher m = total.matcher(r.bodyText());
 			hits.put(term, r.ok() && m.find() ? m.group(1) : "? (" + r.describe() + ")");
 		}
@@ -438,6 +530,12 @@ public class Benchmark {
 
 	void printSummary() {
 		System.out.println();
+		if (results.loadClient != null) {
+			System.out.println("timed requests sent by: " + results.loadClient);
+		}
+		for (PhaseResult p : results.setupPhases) {
+			System.out.println("setup, not timed: " + p.line());
+		}
 		System.out.println(Report.phaseTable(results));
 		results.memory.ifPresent(m -> System.out.printf("server VmRSS %d MiB, VmHWM %d MiB%n", m.rssMiB(), m.hwmMiB()));
 		System.out.printf("requests: %d, failed: %d (%.2f %%)%n",
@@ -499,6 +597,13 @@ public class Benchmark {
 
 		HttpRequest get(String path) {
 			return builder(path).GET().build();
+		}
+
+		HttpRequest put(String path, String json) {
+			return builder(path)
+					.header("Content-Type", FHIR_JSON + "; charset=UTF-8")
+					.PUT(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8))
+					.build();
 		}
 
 		/** POST to a resource type, or to the base ({@code path} empty) for a transaction. */
@@ -609,6 +714,8 @@ public class Benchmark {
 		long errors;
 		long total;
 		final List<String> errorSamples = new ArrayList<>();
+		/** Failed requests by HTTP status; 0 is no answer at all (timeout, connection refused). */
+		final Map<Integer, Long> errorStatuses = new java.util.TreeMap<>();
 
 		void success(long nanos, int resourceCount) {
 			if (count == latencies.length) {
@@ -621,6 +728,7 @@ public class Benchmark {
 
 		void error(Response response) {
 			errors++;
+			errorStatuses.merge(response.status(), 1L, Long::sum);
 			if (errorSamples.size() < ERROR_SAMPLES) {
 				errorSamples.add(response.describe());
 			}
@@ -637,6 +745,7 @@ public class Benchmark {
 		final long total;
 		final long[] sortedLatencies;
 		final List<String> errorSamples;
+		final Map<Integer, Long> errorStatuses = new java.util.TreeMap<>();
 		final String aborted;
 
 		PhaseResult(String name, double windowSeconds, List<Recorder> recorders, String aborted) {
@@ -651,11 +760,23 @@ public class Benchmark {
 					.sorted()
 					.toArray();
 			this.errorSamples = recorders.stream().flatMap(r -> r.errorSamples.stream()).limit(ERROR_SAMPLES).toList();
+			recorders.forEach(r -> r.errorStatuses.forEach((status, n) -> errorStatuses.merge(status, n, Long::sum)));
 			this.aborted = aborted;
 		}
 
 		double requestsPerSecond() {
 			return ok / windowSeconds;
+		}
+
+		/** "403 ×2, no answer ×1", or empty when nothing failed. */
+		String errorStatusText() {
+			return statusText(errorStatuses);
+		}
+
+		static String statusText(Map<Integer, Long> statuses) {
+			return statuses.entrySet().stream()
+					.map(e -> (e.getKey() == 0 ? "no answer" : "HTTP " + e.getKey()) + " ×" + e.getValue())
+					.collect(Collectors.joining(", "));
 		}
 
 		double resourcesPerSecond() {
@@ -676,9 +797,9 @@ public class Benchmark {
 		}
 
 		String line() {
-			return String.format(Locale.ROOT, "%-50s %8.1f req/s  p50 %7.1f  p95 %7.1f  p99 %7.1f ms  errors %d/%d%s",
+			return String.format(Locale.ROOT, "%-50s %8.1f req/s  p50 %7.1f  p95 %7.1f  p99 %7.1f ms  errors %d/%d%s%s",
 					name, requestsPerSecond(), percentileMs(50), percentileMs(95), percentileMs(99), errors, total,
-					aborted == null ? "" : "  ABORTED: " + aborted);
+					errors == 0 ? "" : " (" + errorStatusText() + ")", aborted == null ? "" : "  ABORTED: " + aborted);
 		}
 	}
 
@@ -925,17 +1046,17 @@ public class Benchmark {
 			return bundle(entries);
 		}
 
-		private static String entry(String fullUrl, String resource, String type) {
+		static String entry(String fullUrl, String resource, String type) {
 			return "{\"fullUrl\":\"" + fullUrl + "\",\"resource\":" + resource
 					+ ",\"request\":{\"method\":\"POST\",\"url\":\"" + type + "\"}}";
 		}
 
-		private static String bundle(List<String> entries) {
+		static String bundle(List<String> entries) {
 			return "{\"resourceType\":\"Bundle\",\"type\":\"transaction\",\"entry\":[" + String.join(",", entries) + "]}";
 		}
 
 		/** A random type-4-shaped UUID without SecureRandom, which would serialise the client threads. */
-		private static String urn(ThreadLocalRandom random) {
+		static String urn(ThreadLocalRandom random) {
 			return "urn:uuid:" + new UUID((random.nextLong() & ~0xF000L) | 0x4000L,
 					(random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L);
 		}
@@ -1040,6 +1161,194 @@ public class Benchmark {
 	}
 
 	// ---------------------------------------------------------------------------------------------
+	// Care teams: the data and client of --care-team-client
+	// ---------------------------------------------------------------------------------------------
+
+	/**
+	 * The care-team-restricted run. The started server registers one more backend client,
+	 * {@link #CLIENT_ID}, of the organisation {@link #ORGANIZATION_ID}: it reaches only the patients of
+	 * the active CareTeams on which that organisation is a participant. Before anything is timed, the
+	 * unrestricted setup client stores both organisations and enrols a pool of patients (Patient + its
+	 * CareTeam, in transactions) on teams of ours, and a tenth more on teams of the other organisation
+	 * only, which the restricted client's reads and searches must leave out. The setup is the same in
+	 * open mode, so both runs measure the same data.
+	 */
+	static final class CareTeams {
+		static final String CLIENTS_FILE_ENV = "ZAITAKU_SECURITY_CLIENTS_FILE";
+		static final String CLIENT_ID = "bench-care-team";
+		static final String ORGANIZATION_ID = "bench-houmon-kango";
+		static final String ORGANIZATION_NAME = "ベンチ訪問看護ステーション";
+		static final String OTHER_ORGANIZATION_ID = "bench-other-station";
+		static final String OTHER_ORGANIZATION_NAME = "ベンチ居宅介護支援事業所";
+		static final String ROLE_SYSTEM = "https://zaitaku-fhir.github.io/ig/CodeSystem/careteam-role";
+		static final int DEFAULT_POOL = 1000;
+		static final int PAIRS_PER_BUNDLE = 25;
+		static final Pattern LOCATION = Pattern.compile("\"location\"\\s*:\\s*\"(?:[^\"]*/)?Patient/([A-Za-z0-9.\\-]+)/_history");
+		static final Pattern TOTAL = Pattern.compile("\"total\"\\s*:\\s*(\\d+)");
+
+		/**
+		 * @param ownPatients the organisation's patients: the load reads them and writes messages about them
+		 * @param otherPatients patients of the other organisation's teams only
+		 * @param restricted whether the load ran with the restricted client's token (false: open mode)
+		 * @param loadClientCount {@code Patient?_summary=count} as the load client saw it after the setup
+		 * @param setupClientCount the same as the setup client saw it
+		 */
+		record Data(String[] ownPatients, String[] otherPatients, boolean restricted, long loadClientCount, long setupClientCount) {
+			String describe() {
+				return String.format(Locale.ROOT, "%d patients enrolled on CareTeams of Organization/%s (%s) and %d on teams of "
+						+ "Organization/%s only, each Patient + CareTeam in one transaction; the timed reads and team messages are "
+						+ "about the organisation's patients, 10 %% of the loaded Communications about the others (stored by the "
+						+ "setup client, not timed); after the setup `Patient?_summary=count` gave %d as the load client, %d as "
+						+ "the setup client", ownPatients.length, ORGANIZATION_ID, ORGANIZATION_NAME, otherPatients.length,
+						OTHER_ORGANIZATION_ID, loadClientCount, setupClientCount);
+			}
+		}
+
+		static final class SetupFailed extends Exception {
+			SetupFailed(String message) {
+				super(message);
+			}
+		}
+
+		/** 10 % of all the setup's patients: others / (pool + others) = 1/10. */
+		static int othersFor(int pool) {
+			return (pool + 8) / 9;
+		}
+
+		/** The server's clients file: just the restricted client (the dev profile adds the unrestricted one). */
+		static String clientsFile(String secret) {
+			return """
+					[
+					  {
+					    "clientId": "%s",
+					    "clientName": "ベンチ 訪問看護記録システム",
+					    "authentication": "client_secret_basic",
+					    "clientSecret": "{noop}%s",
+					    "scopes": ["system/*.cruds"],
+					    "organization": "Organization/%s"
+					  }
+					]
+					""".formatted(CLIENT_ID, secret, ORGANIZATION_ID);
+		}
+
+		static String organization(String id, String name) {
+			return """
+					{"resourceType":"Organization","id":"%s","active":true,"name":"%s"}""".formatted(id, name);
+		}
+
+		/** An active longitudinal team whose coordinator is the organisation; the guide's CareTeam profile takes it. */
+		static String careTeam(String subject, String organizationId) {
+			return """
+					{"resourceType":"CareTeam","status":"active",\
+					"category":[{"coding":[{"system":"http://loinc.org","code":"LA28865-6"}]}],\
+					"name":"在宅チーム","subject":{"reference":"%s"},\
+					"managingOrganization":[{"reference":"Organization/%s"}],\
+					"participant":[{"role":[{"coding":[{"system":"%s","code":"coordinator"}]}],\
+					"member":{"reference":"Organization/%s"}}]}""".formatted(subject, organizationId, ROLE_SYSTEM, organizationId);
+		}
+
+		/** {@code pairs} new Patients, each with its first CareTeam, linked by urn:uuid. */
+		static String enrolmentTransaction(ThreadLocalRandom random, int pairs, String organizationId) {
+			List<String> entries = new ArrayList<>(pairs * 2);
+			for (int i = 0; i < pairs; i++) {
+				String patientUrn = HomeCareData.urn(random);
+				entries.add(HomeCareData.entry(patientUrn, HomeCareData.patient(random), "Patient"));
+				entries.add(HomeCareData.entry(HomeCareData.urn(random), careTeam(patientUrn, organizationId), "CareTeam"));
+			}
+			return HomeCareData.bundle(entries);
+		}
+
+		/** Runs the setup with {@code setup} (unrestricted or open mode) and checks what {@code load} reaches. */
+		static Data setUp(Fhir setup, Fhir load, Options options, Results results, java.util.function.BooleanSupplier alive)
+				throws SetupFailed, InterruptedException {
+			int pool = options.careTeamPool();
+			int others = othersFor(pool);
+			System.out.printf("care-team setup (not timed): Organization/%s and Organization/%s, %d + %d patients with teams%n",
+					ORGANIZATION_ID, OTHER_ORGANIZATION_ID, pool, others);
+			require(setup.send(setup.put("Organization/" + ORGANIZATION_ID, organization(ORGANIZATION_ID, ORGANIZATION_NAME))),
+					"PUT Organization/" + ORGANIZATION_ID);
+			require(setup.send(setup.put("Organization/" + OTHER_ORGANIZATION_ID,
+					organization(OTHER_ORGANIZATION_ID, OTHER_ORGANIZATION_NAME))), "PUT Organization/" + OTHER_ORGANIZATION_ID);
+
+			LoadRunner runner = new LoadRunner(setup, options.concurrency, alive);
+			String[] own = enrol(runner, options, results, pool, ORGANIZATION_ID);
+			String[] other = enrol(runner, options, results, others, OTHER_ORGANIZATION_ID);
+
+			boolean restricted = load != setup && load.bearerToken != null;
+			long loadCount = count(load, "Patient?_summary=count");
+			long setupCount = count(setup, "Patient?_summary=count");
+			long expected = restricted ? pool : pool + others;
+			System.out.printf("  Patient?_summary=count: %d as the load client, %d as the setup client%n", loadCount, setupCount);
+			if (loadCount != expected) {
+				throw new SetupFailed("the load client counts " + loadCount + " patients, " + expected + " were expected");
+			}
+			// The restricted client reads its own patient and does not find the other organisation's.
+			require(load.send(load.get("Patient/" + own[0])), "the load client's read of its Patient/" + own[0]);
+			Response hidden = load.send(load.get("Patient/" + other[0]));
+			if (hidden.status() != (restricted ? 404 : 200)) {
+				throw new SetupFailed("the load client's read of the other organisation's Patient/" + other[0] + ": "
+						+ hidden.describe() + " (expected " + (restricted ? 404 : 200) + ")");
+			}
+			return new Data(own, other, restricted, loadCount, setupCount);
+		}
+
+		/** Patients with their teams, 25 per transaction, by the setup client; their ids. */
+		private static String[] enrol(LoadRunner runner, Options options, Results results, int patients, String organizationId)
+				throws SetupFailed, InterruptedException {
+			ConcurrentLinkedQueue<String> ids = new ConcurrentLinkedQueue<>();
+			long bundles = (patients + PAIRS_PER_BUNDLE - 1) / PAIRS_PER_BUNDLE;
+			PhaseResult phase = runner.counted("enrol " + patients + " patients on teams of Organization/" + organizationId, bundles,
+					TimeUnit.SECONDS.toNanos(options.loadTimeoutSeconds), (random, seq) -> {
+						int pairs = (int) Math.min(PAIRS_PER_BUNDLE, patients - seq * PAIRS_PER_BUNDLE);
+						return new Job(runner.fhir.post("", enrolmentTransaction(random, pairs, organizationId)), 2 * pairs, r -> {
+							Matcher m = LOCATION.matcher(r.bodyText());
+							while (m.find()) {
+								ids.add(m.group(1));
+							}
+						});
+					});
+			results.setupPhases.add(phase);
+			if (phase.errors > 0 || ids.size() != patients) {
+				throw new SetupFailed(phase.name + ": " + phase.errors + " failed bundles, " + ids.size() + " of " + patients
+						+ " patients stored" + phase.errorSamples.stream().map(e -> "; " + e).collect(Collectors.joining()));
+			}
+			return ids.toArray(String[]::new);
+		}
+
+		/** Team messages about the other organisation's patients, by the setup client, not timed; false if any failed. */
+		static boolean loadOtherCommunications(Fhir setup, Options options, Results results, int total, String[] otherPatients,
+				java.util.function.BooleanSupplier alive) throws InterruptedException {
+			if (total == 0) {
+				return true;
+			}
+			int perBundle = 50;
+			LoadRunner runner = new LoadRunner(setup, options.concurrency, alive);
+			PhaseResult phase = runner.counted("load " + total + " Communications about the other organisation's patients",
+					(total + perBundle - 1) / perBundle, TimeUnit.SECONDS.toNanos(options.loadTimeoutSeconds), (random, seq) -> {
+						int size = (int) Math.min(perBundle, total - seq * perBundle);
+						return new Job(setup.post("", HomeCareData.communicationTransaction(random, size, otherPatients)), size, r -> {});
+					});
+			results.setupPhases.add(phase);
+			return phase.errors == 0;
+		}
+
+		private static void require(Response response, String what) throws SetupFailed {
+			if (!response.ok()) {
+				throw new SetupFailed(what + ": " + response.describe());
+			}
+		}
+
+		private static long count(Fhir fhir, String search) throws SetupFailed {
+			Response r = fhir.send(fhir.get(search));
+			Matcher m = TOTAL.matcher(r.bodyText());
+			if (!r.ok() || !m.find()) {
+				throw new SetupFailed(search + ": " + r.describe());
+			}
+			return Long.parseLong(m.group(1));
+		}
+	}
+
+	// ---------------------------------------------------------------------------------------------
 	// The server process
 	// ---------------------------------------------------------------------------------------------
 
@@ -1060,7 +1369,8 @@ public class Benchmark {
 			this.startedNanos = startedNanos;
 		}
 
-		static ManagedServer start(Options options) throws IOException {
+		/** {@code clientsFile}: JSON of a clients file to register (written to the temporary directory), or null. */
+		static ManagedServer start(Options options, String clientsFile) throws IOException {
 			Path jar = Path.of(options.jar).toAbsolutePath();
 			if (!Files.isRegularFile(jar)) {
 				throw new IOException("no server jar at " + jar + " (build it with mvn -B -q -DskipTests package)");
@@ -1090,6 +1400,17 @@ public class Benchmark {
 			env.put("SPRING_PROFILES_ACTIVE", "dev");
 			for (String kv : options.serverEnv) {
 				env.put(kv.substring(0, kv.indexOf('=')), kv.substring(kv.indexOf('=') + 1));
+			}
+			if (clientsFile != null) {
+				// It holds a {noop} secret: readable by us only, and removed with the directory.
+				Path file = tempDir.resolve("clients.json");
+				Files.writeString(file, clientsFile, StandardCharsets.UTF_8);
+				try {
+					Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+				} catch (UnsupportedOperationException e) {
+					// not a POSIX file system: the temporary directory's own permissions have to do
+				}
+				env.put(CareTeams.CLIENTS_FILE_ENV, file.toString());
 			}
 			long startedNanos = System.nanoTime();
 			return new ManagedServer(builder.start(), tempDir, dataDir, log, startedNanos);
@@ -1334,6 +1655,12 @@ public class Benchmark {
 		long dataDirBytes = -1;
 		Map<String, String> termHits = Map.of();
 		final List<PhaseResult> phases = new ArrayList<>();
+		/** Who sent the timed requests, for the report. */
+		String loadClient;
+		/** With --care-team-client: the patients set up and the reach check. */
+		CareTeams.Data careTeam;
+		/** Requests of the untimed setup (with --care-team-client), reported apart from the measured phases. */
+		final List<PhaseResult> setupPhases = new ArrayList<>();
 
 		void add(PhaseResult phase) {
 			phases.add(phase);
@@ -1354,6 +1681,20 @@ public class Benchmark {
 		double failureRate() {
 			long total = totalRequests();
 			return total == 0 ? 0 : (double) totalErrors() / total;
+		}
+
+		String defaultLabel() {
+			if (careTeam == null) {
+				return "default configuration";
+			}
+			return careTeam.restricted() ? "care-team-restricted client" : "open mode, care-team load";
+		}
+
+		/** Failed requests of the measured phases by status. */
+		Map<Integer, Long> errorStatuses() {
+			Map<Integer, Long> all = new java.util.TreeMap<>();
+			phases.forEach(p -> p.errorStatuses.forEach((status, n) -> all.merge(status, n, Long::sum)));
+			return all;
 		}
 	}
 
@@ -1414,10 +1755,16 @@ public class Benchmark {
 		static String runSection(Options options, Results results) {
 			StringBuilder md = new StringBuilder();
 			String when = results.startedAt.format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z"));
-			md.append("## Results: ").append(options.label == null ? "default configuration" : options.label)
+			md.append("## Results: ").append(options.label == null ? results.defaultLabel() : options.label)
 					.append(" (").append(when).append(")\n\n");
 			md.append("- command: `").append(commandLine(options)).append("`\n");
 			md.append("- options: ").append(options.summary()).append("\n");
+			if (results.loadClient != null) {
+				md.append("- timed requests sent by: ").append(results.loadClient).append("\n");
+			}
+			if (results.careTeam != null) {
+				md.append("- care-team data (set up before timing, same in open mode): ").append(results.careTeam.describe()).append("\n");
+			}
 			md.append("- code: git ").append(Machine.gitRevision()).append("\n");
 			md.append("- machine: ").append(Machine.describe()).append("\n");
 			md.append("- load generator: this program (JDK HttpClient, ").append(options.concurrency)
@@ -1431,8 +1778,14 @@ public class Benchmark {
 				md.append("- `_content` hits after the load: ").append(results.termHits.entrySet().stream()
 						.map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "))).append("\n");
 			}
-			md.append(String.format(Locale.ROOT, "- requests: %d, failed: %d (%.2f %%)%s%n", results.totalRequests(),
-					results.totalErrors(), 100 * results.failureRate(), results.failureRate() > 0.01 ? " — **over 1 %, run failed**" : ""));
+			md.append(String.format(Locale.ROOT, "- requests: %d, failed: %d (%.2f %%)%s%s%n", results.totalRequests(),
+					results.totalErrors(), 100 * results.failureRate(),
+					results.totalErrors() == 0 ? "" : " — " + PhaseResult.statusText(results.errorStatuses()),
+					results.failureRate() > 0.01 ? " — **over 1 %, run failed**" : ""));
+			for (PhaseResult p : results.setupPhases) {
+				md.append(fmt("- setup, not timed: %s: %d requests, %d resources in %.1f s, failed: %d%s%n", p.name, p.total,
+						p.resources, p.windowSeconds, p.errors, p.errors == 0 ? "" : " (" + p.errorStatusText() + ")"));
+			}
 			md.append(errorLines(results));
 			md.append("\n");
 			return md.toString();
@@ -1496,9 +1849,10 @@ public class Benchmark {
 			t.append("| phase | window s | 2xx | req/s | resources/s | p50 ms | p95 ms | p99 ms | max ms | errors |\n");
 			t.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
 			for (PhaseResult p : r.phases) {
-				t.append(fmt("| %s | %.1f | %d | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f | %d of %d%s |%n",
+				t.append(fmt("| %s | %.1f | %d | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f | %d of %d%s%s |%n",
 						p.name.replace("|", "\\|"), p.windowSeconds, p.ok, p.requestsPerSecond(), p.resourcesPerSecond(),
 						p.percentileMs(50), p.percentileMs(95), p.percentileMs(99), p.maxMs(), p.errors, p.total,
+						p.errors == 0 ? "" : " (" + p.errorStatusText() + ")",
 						p.aborted == null ? "" : " (aborted: " + p.aborted + ")"));
 			}
 			return t.toString();
@@ -1522,7 +1876,7 @@ public class Benchmark {
 
 		private static String errorLines(Results r) {
 			StringBuilder s = new StringBuilder();
-			for (PhaseResult p : r.phases) {
+			for (PhaseResult p : Stream.concat(r.setupPhases.stream(), r.phases.stream()).toList()) {
 				for (String sample : p.errorSamples) {
 					s.append("- error in ").append(p.name).append(": `").append(sample.replace("`", "'")).append("`\n");
 				}
