@@ -40,6 +40,20 @@ class CareTeamAccessAttackTest extends CareTeamAccessTestBase {
 	}
 
 	@Test
+	void aHiddenResourceLooksExactlyLikeAMissingOne() {
+		String hidden = as(nurseToken).get("/Observation/" + observationB).then().statusCode(404)
+				.extract().jsonPath().getString("issue[0].diagnostics");
+		String missing = as(nurseToken).get("/Observation/987654321").then().statusCode(404)
+				.extract().jsonPath().getString("issue[0].diagnostics");
+		assertThat(hidden.replace(observationB, "N"), equalTo(missing.replace("987654321", "N")));
+		String hiddenPatient = as(nurseToken).get("/Patient/" + patientB).then().statusCode(404)
+				.extract().jsonPath().getString("issue[0].diagnostics");
+		String missingPatient = as(nurseToken).get("/Patient/987654321").then().statusCode(404)
+				.extract().jsonPath().getString("issue[0].diagnostics");
+		assertThat(hiddenPatient.replace(patientB, "N"), equalTo(missingPatient.replace("987654321", "N")));
+	}
+
+	@Test
 	void readingAnotherPatientsTeamAnswers404() {
 		notFound(as(nurseToken).get("/CareTeam/" + teamB));
 	}
