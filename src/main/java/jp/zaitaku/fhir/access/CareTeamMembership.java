@@ -14,6 +14,7 @@ import ca.uhn.fhir.rest.server.exceptions.ResourceGoneException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import java.time.Instant;
 import java.util.Date;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -39,8 +40,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * extension {@code ended}, or a period that is over) is no longer on the team. The patient's sharing
  * consent ({@link SharingConsents}) may narrow this further.
  *
- * <p>Answers are cached; every committed write of a CareTeam, PractitionerRole or RelatedPerson, by
- * any caller, clears the cache, so a member removed from a team loses access on the next request.
+ * <p>Answers are cached; every committed write of a CareTeam, PractitionerRole, RelatedPerson or
+ * Consent, by any caller, clears the cache, so a member removed from a team loses access on the next
+ * request; an answer is also recomputed once a participation period of the member starts or ends.
  */
 @Component
 public class CareTeamMembership {
@@ -54,7 +56,14 @@ public class CareTeamMembership {
 	private final SharingConsents consents;
 	/** Part of every cache key: raised by each membership change, so answers computed before it are never used after. */
 	private final AtomicLong generation = new AtomicLong();
-	private final Cache<String, Set<String>> patients;
+	private final Cache<String, Answer> patients;
+
+	/** A lookup's answer, good until the next participation period of the member starts or ends (null: no such date). */
+	private record Answer(Set<String> patients, Instant validUntil) {
+		boolean isStale() {
+			return validUntil != null && !validUntil.isAfter(Instant.now());
+		}
+	}
 
 	public CareTeamMembership(DaoRegistry daos, SharingConsents consents, IInterceptorService storageInterceptors,
 			AccessProperties properties) {
@@ -70,11 +79,17 @@ public class CareTeamMembership {
 	 * {@code Organization/..}) is on an active care team for.
 	 */
 	public Set<String> patientsOf(String member) {
-		long current = generation.get();
-		return patients.get(current + "|" + member, key -> lookUp(member));
+		String key = generation.get() + "|" + member;
+		Answer answer = patients.get(key, k -> lookUp(member));
+		if (answer.isStale()) {
+			// A participation period began or ended since: no write announced it.
+			patients.invalidate(key);
+			answer = patients.get(key, k -> lookUp(member));
+		}
+		return answer.patients();
 	}
 
-	private Set<String> lookUp(String member) {
+	private Answer lookUp(String member) {
 		IdType who = new IdType(member);
 		Set<String> memberRefs = new LinkedHashSet<>(List.of(who.toUnqualifiedVersionless().getValue()));
 		String ownPatient = null;
@@ -90,16 +105,23 @@ public class CareTeamMembership {
 			case "RelatedPerson" -> {
 				RelatedPerson person = readOrNull("RelatedPerson", who);
 				if (person == null || (person.hasActive() && !person.getActive())) {
-					return Set.of();
+					return new Answer(Set.of(), null);
 				}
 				ownPatient = person.getPatient().getReferenceElement().getIdPart();
 			}
 			default -> {
-				return Set.of();
+				return new Answer(Set.of(), null);
 			}
 		}
 		Set<String> found = new LinkedHashSet<>();
+		Instant now = Instant.now();
+		Instant nextChange = null;
 		for (CareTeam team : activeTeamsWithAnyOf(memberRefs)) {
+			for (CareTeam.CareTeamParticipantComponent participant : team.getParticipant()) {
+				if (memberRefs.contains(participant.getMember().getReferenceElement().toUnqualifiedVersionless().getValue())) {
+					nextChange = earliestAfter(now, nextChange, participant.getPeriod().getStart(), participant.getPeriod().getEnd());
+				}
+			}
 			String patient = patientOf(team);
 			if (patient != null && !found.contains(patient) && team.getParticipant().stream().anyMatch(p -> isCurrentMember(p, memberRefs))
 					&& consents.allows(patient, memberRefs, "CareTeam/" + team.getIdElement().getIdPart())) {
@@ -109,7 +131,16 @@ public class CareTeamMembership {
 		if (ownPatient != null) {
 			found.retainAll(Set.of(ownPatient));
 		}
-		return Set.copyOf(found);
+		return new Answer(Set.copyOf(found), nextChange);
+	}
+
+	private static Instant earliestAfter(Instant now, Instant earliest, Date... dates) {
+		for (Date date : dates) {
+			if (date != null && date.toInstant().isAfter(now) && (earliest == null || date.toInstant().isBefore(earliest))) {
+				earliest = date.toInstant();
+			}
+		}
+		return earliest;
 	}
 
 	private List<PractitionerRole> rolesWhere(String parameter, String reference) {

@@ -63,6 +63,20 @@ class CareTeamDailyWorkTest extends CareTeamAccessTestBase {
 	}
 
 	@Test
+	void aMemberWhoseParticipationPeriodEndsLosesAccessWhenItEnds() throws InterruptedException {
+		String end = java.time.Instant.now().plusSeconds(4).truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+		try {
+			teamAWith(member("backup-physician", "Practitioner/" + doctorB).replace("{\"role\"",
+					"{\"period\":{\"end\":\"" + end + "\"},\"role\""));
+			as(doctorBToken).get("/Patient/" + patientA).then().statusCode(200);
+			Thread.sleep(5_000); // no write announces the end: the cached answer knows when it goes stale
+			notFound(as(doctorBToken).get("/Patient/" + patientA));
+		} finally {
+			teamAWith();
+		}
+	}
+
+	@Test
 	void theFamilySeesOnlyWhatTheTeamGivesFamily() {
 		as(familyAToken).get("/Patient/" + patientA).then().statusCode(200);
 		as(familyAToken).get("/Communication/" + messageA).then().statusCode(200);
