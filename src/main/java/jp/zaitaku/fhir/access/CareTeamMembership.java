@@ -25,6 +25,8 @@ import org.hl7.fhir.r4.model.CareTeam;
 import org.hl7.fhir.r4.model.CodeType;
 import org.hl7.fhir.r4.model.Extension;
 import org.hl7.fhir.r4.model.IdType;
+import org.hl7.fhir.r4.model.Period;
+import org.hl7.fhir.r4.model.Practitioner;
 import org.hl7.fhir.r4.model.PractitionerRole;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.RelatedPerson;
@@ -34,7 +36,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 /**
  * チーム参加: the patients a person or organisation cares for, read from the active CareTeams they
- * are on — a Practitioner directly, through one of their PractitionerRoles or through the
+ * are on — a Practitioner (while {@code active}) directly, through one of their PractitionerRoles or through the
  * Organization of one; an organisation directly or through its PractitionerRoles; a family member
  * (RelatedPerson) only for their own patient. A participant whose participation has ended (status
  * extension {@code ended}, or a period that is over) is no longer on the team. The patient's sharing
@@ -49,7 +51,7 @@ public class CareTeamMembership {
 
 	static final String PARTICIPATION_STATUS =
 			"https://zaitaku-fhir.github.io/ig/StructureDefinition/careteam-participation-status";
-	private static final Set<String> MEMBERSHIP_TYPES = Set.of("CareTeam", "PractitionerRole", "RelatedPerson", "Consent");
+	private static final Set<String> MEMBERSHIP_TYPES = Set.of("CareTeam", "Practitioner", "PractitionerRole", "RelatedPerson", "Consent");
 	private static final int MOST_TEAMS = 2000;
 
 	private final DaoRegistry daos;
@@ -94,12 +96,18 @@ public class CareTeamMembership {
 		Set<String> memberRefs = new LinkedHashSet<>(List.of(who.toUnqualifiedVersionless().getValue()));
 		String ownPatient = null;
 		switch (who.getResourceType()) {
-			case "Practitioner" -> rolesWhere(PractitionerRole.SP_PRACTITIONER, member).forEach(role -> {
+			case "Practitioner" -> {
+				Practitioner practitioner = readOrNull("Practitioner", who);
+				if (practitioner == null || (practitioner.hasActive() && !practitioner.getActive())) {
+					return new Answer(Set.of(), null); // no longer practising here: no team reaches them
+				}
+				rolesWhere(PractitionerRole.SP_PRACTITIONER, member).forEach(role -> {
 				memberRefs.add("PractitionerRole/" + role.getIdElement().getIdPart());
 				if (role.hasOrganization()) {
 					memberRefs.add(role.getOrganization().getReferenceElement().toUnqualifiedVersionless().getValue());
 				}
-			});
+				});
+			}
 			case "Organization" -> rolesWhere(PractitionerRole.SP_ORGANIZATION, member)
 					.forEach(role -> memberRefs.add("PractitionerRole/" + role.getIdElement().getIdPart()));
 			case "RelatedPerson" -> {
@@ -117,6 +125,10 @@ public class CareTeamMembership {
 		Instant now = Instant.now();
 		Instant nextChange = null;
 		for (CareTeam team : activeTeamsWithAnyOf(memberRefs)) {
+			nextChange = earliestAfter(now, nextChange, team.getPeriod().getStart(), team.getPeriod().getEnd());
+			if (!isWithin(team.getPeriod(), now)) {
+				continue; // a team whose period is over (or not begun) is not active, whatever its status says
+			}
 			for (CareTeam.CareTeamParticipantComponent participant : team.getParticipant()) {
 				if (memberRefs.contains(participant.getMember().getReferenceElement().toUnqualifiedVersionless().getValue())) {
 					nextChange = earliestAfter(now, nextChange, participant.getPeriod().getStart(), participant.getPeriod().getEnd());
@@ -172,9 +184,12 @@ public class CareTeamMembership {
 		if (status != null && status.getValue() instanceof CodeType code && "ended".equals(code.getValue())) {
 			return false;
 		}
-		Date now = new Date();
-		return !(participant.getPeriod().hasEnd() && participant.getPeriod().getEnd().before(now))
-				&& !(participant.getPeriod().hasStart() && participant.getPeriod().getStart().after(now));
+		return isWithin(participant.getPeriod(), Instant.now());
+	}
+
+	private static boolean isWithin(Period period, Instant now) {
+		return !(period.hasEnd() && period.getEnd().toInstant().isBefore(now))
+				&& !(period.hasStart() && period.getStart().toInstant().isAfter(now));
 	}
 
 	private List<IBaseResource> search(String type, SearchParameterMap search) {

@@ -77,6 +77,25 @@ class CareTeamDailyWorkTest extends CareTeamAccessTestBase {
 	}
 
 	@Test
+	void aPractitionerNoLongerActiveAndATeamWhosePeriodIsOverReachNoOne() {
+		String leaving = create("Practitioner", "{\"resourceType\":\"Practitioner\",\"active\":true,\"name\":[{\"text\":\"退職 予定\",\"family\":\"退職\"}]}");
+		String leavingToken = signIn(appId, "Practitioner/" + leaving, null);
+		try {
+			teamAWith(member("rehab-therapist", "Practitioner/" + leaving));
+			as(leavingToken).get("/Patient/" + patientA).then().statusCode(200);
+			fhir().body("{\"resourceType\":\"Practitioner\",\"id\":\"" + leaving + "\",\"active\":false,\"name\":[{\"text\":\"退職 予定\",\"family\":\"退職\"}]}")
+					.put("/Practitioner/" + leaving).then().statusCode(200);
+			notFound(as(leavingToken).get("/Patient/" + patientA));
+		} finally {
+			teamAWith();
+		}
+		String former = createPatient("終了", "チーム", "シュウリョウ", "チーム");
+		create("CareTeam", careTeam(former, "Practitioner/" + caremanager, List.of(member("visiting-nurse", "Practitioner/" + nurse)))
+				.replace("\"status\":\"active\",", "\"status\":\"active\",\"period\":{\"start\":\"2020-04-01\",\"end\":\"2024-03-31\"},"));
+		notFound(as(nurseToken).get("/Patient/" + former));
+	}
+
+	@Test
 	void theFamilySeesOnlyWhatTheTeamGivesFamily() {
 		as(familyAToken).get("/Patient/" + patientA).then().statusCode(200);
 		as(familyAToken).get("/Communication/" + messageA).then().statusCode(200);
