@@ -233,15 +233,9 @@ class CareTeamAccessAttackTest extends CareTeamAccessTestBase {
 
 	@Test
 	void aBatchReadingAnotherPatientsHistoryOrEverythingIsRefused() {
-		notFound(as(nurseToken).body("""
-				{"resourceType":"Bundle","type":"batch","entry":[
-				 {"request":{"method":"GET","url":"Observation/%s/_history"}}]}""".formatted(observationB)).post("/"));
-		notFound(as(nurseToken).body("""
-				{"resourceType":"Bundle","type":"batch","entry":[
-				 {"request":{"method":"GET","url":"Patient/%s/$everything"}}]}""".formatted(patientB)).post("/"));
-		forbidden(as(nurseToken).body("""
-				{"resourceType":"Bundle","type":"batch","entry":[
-				 {"request":{"method":"GET","url":"Observation/_history"}}]}""").post("/"));
+		notFound(as(nurseToken).body(batchGet("Observation/%s/_history", observationB)).post("/"));
+		notFound(as(nurseToken).body(batchGet("Patient/%s/$everything", patientB)).post("/"));
+		forbidden(as(nurseToken).body(batchGet("Observation/_history")).post("/"));
 	}
 
 	@Test
@@ -423,12 +417,8 @@ class CareTeamAccessAttackTest extends CareTeamAccessTestBase {
 
 	@Test
 	void aReverseChainFromTheDirectoryIsRefusedInABundleToo() {
-		forbidden(as(nurseToken).body("""
-				{"resourceType":"Bundle","type":"batch","entry":[
-				 {"request":{"method":"GET","url":"Practitioner?_has:CareTeam:participant:subject=Patient/%s"}}]}""".formatted(patientB)).post("/"));
-		forbidden(as(nurseToken).body("""
-				{"resourceType":"Bundle","type":"batch","entry":[
-				 {"request":{"method":"GET","url":"Task?_summary=count"}}]}""").post("/"));
+		forbidden(as(nurseToken).body(batchGet("Practitioner?_has:CareTeam:participant:subject=Patient/%s", patientB)).post("/"));
+		forbidden(as(nurseToken).body(batchGet("Task?_summary=count")).post("/"));
 	}
 
 	@Test
@@ -482,6 +472,13 @@ class CareTeamAccessAttackTest extends CareTeamAccessTestBase {
 		String token = lastToken;
 		response.then().statusCode(403).body("resourceType", equalTo("OperationOutcome"));
 		refusalAudited(token, 403);
+	}
+
+	/** A batch of one GET entry; {@code url} may hold {@code %s} placeholders for {@code values}. */
+	private static String batchGet(String url, Object... values) {
+		return """
+				{"resourceType":"Bundle","type":"batch","entry":[{"request":{"method":"GET","url":"%s"}}]}"""
+				.formatted(url.formatted(values));
 	}
 
 	static List<String> ids(Response response) {
