@@ -41,12 +41,13 @@ public final class JapaneseTextAnalysis {
 			Step.of("lowercase"));
 
 	/**
-	 * Changes whenever the analysis does, so an index built with another analysis is noticed and
-	 * rebuilt ({@link FullTextIndexStartupCheck}). Parameters are sorted: Map.of iterates in a
+	 * Changes whenever the analysis (or the layout of our own fields) does, so an index built with
+	 * another analysis is noticed and rebuilt ({@link FullTextIndexStartupCheck}). Parameters are sorted: Map.of iterates in a
 	 * different order in every JVM.
 	 */
 	public static String fingerprint() {
-		StringBuilder text = new StringBuilder("lucene=").append(org.apache.lucene.util.Version.LATEST);
+		StringBuilder text = new StringBuilder("lucene=").append(org.apache.lucene.util.Version.LATEST)
+				.append("|fields=").append(ResourceLinkTerms.INDEX_LAYOUT);
 		for (List<Step> steps : List.of(CHAR_FILTERS, List.of(TOKENIZER), TOKEN_FILTERS)) {
 			for (Step step : steps) {
 				text.append('|').append(step.name()).append(new java.util.TreeMap<>(step.params()));

@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
@@ -140,6 +141,16 @@ class CareTeamAccessAttackTest extends CareTeamAccessTestBase {
 		assertThat(found, not(hasItem(observationB)));
 		assertThat(ids(as(nurseToken).get("/Communication?_content=嚥下困難")), empty());
 		assertThat(ids(as(nurseToken).get("/Observation?_text=嚥下障害")), not(hasItem(observationB)));
+	}
+
+	@Test
+	void fullTextCountsOnlyTheCallersPatients() {
+		// HAPI counts a full-text search in Lucene and, left alone, ignores the narrowing to the team's patients.
+		fhir().get("/Communication?_content=嚥下困難&_summary=count").then().statusCode(200).body("total", greaterThan(0));
+		as(nurseToken).get("/Communication?_content=嚥下困難&_summary=count").then().statusCode(200).body("total", equalTo(0));
+		as(nurseToken).get("/Communication?_content=嚥下困難&_total=accurate").then().statusCode(200).body("total", equalTo(0));
+		int visible = ids(as(nurseToken).get("/Observation?_content=嚥下&_count=100")).size();
+		as(nurseToken).get("/Observation?_content=嚥下&_summary=count").then().statusCode(200).body("total", equalTo(visible));
 	}
 
 	@Test

@@ -1,0 +1,363 @@
+package jp.zaitaku.fhir.storage;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.context.RuntimeSearchParam;
+import ca.uhn.fhir.interceptor.model.RequestPartitionId;
+import ca.uhn.fhir.jpa.api.svc.IIdHelperService;
+import ca.uhn.fhir.jpa.api.svc.ResolveIdentityMode;
+import ca.uhn.fhir.jpa.dao.IFulltextSearchSvc;
+import ca.uhn.fhir.jpa.dao.search.ExtendedHSearchClauseBuilder;
+import ca.uhn.fhir.jpa.dao.search.SearchScrollQueryExecutorAdaptor;
+import ca.uhn.fhir.jpa.model.dao.JpaPid;
+import ca.uhn.fhir.model.api.IQueryParameterType;
+import ca.uhn.fhir.jpa.model.entity.ResourceTable;
+import ca.uhn.fhir.jpa.model.entity.StorageSettings;
+import ca.uhn.fhir.jpa.model.search.ExtendedHSearchIndexData;
+import ca.uhn.fhir.jpa.search.autocomplete.ValueSetAutocompleteOptions;
+import ca.uhn.fhir.jpa.search.builder.ISearchQueryExecutor;
+import ca.uhn.fhir.jpa.search.builder.SearchBuilder;
+import ca.uhn.fhir.jpa.search.builder.SearchQueryExecutors;
+import ca.uhn.fhir.jpa.searchparam.SearchParameterMap;
+import ca.uhn.fhir.jpa.searchparam.extractor.ResourceIndexedSearchParams;
+import ca.uhn.fhir.rest.api.Constants;
+import ca.uhn.fhir.rest.api.RestSearchParameterTypeEnum;
+import ca.uhn.fhir.rest.api.server.RequestDetails;
+import ca.uhn.fhir.rest.api.server.storage.IResourcePersistentId;
+import ca.uhn.fhir.rest.param.ReferenceParam;
+import ca.uhn.fhir.rest.param.TokenParam;
+import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
+import ca.uhn.fhir.rest.server.util.ISearchParamRegistry;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.commons.lang3.StringUtils;
+import org.hibernate.search.engine.search.predicate.dsl.BooleanPredicateClausesStep;
+import org.hibernate.search.engine.search.predicate.dsl.SearchPredicateFactory;
+import org.hibernate.search.engine.search.query.dsl.SearchQueryOptionsStep;
+import org.hibernate.search.mapper.orm.Search;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.instance.model.api.IIdType;
+import org.hl7.fhir.r4.model.IdType;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.context.annotation.Primary;
+import org.springframework.stereotype.Component;
+
+/**
+ * HAPI's full-text search service, with {@code _id} and reference conditions of a {@code _content}/
+ * {@code _text} search answered inside the Lucene query (from {@link ResourceLinkTerms}).
+ *
+ * <p>HAPI alone hands Lucene only the text: any other condition makes it scroll through every text
+ * hit and intersect them with the database 800 at a time, and its {@code _summary=count}/{@code _total}
+ * of such a search ignores the other conditions altogether. A care-team caller's searches always
+ * carry one (the narrowing to the caller's patients: {@code patient=Patient/1,…} or, on Patient,
+ * {@code _id=…}), so {@code Communication?_content=嚥下} took 20 s on 100,000 messages and its count
+ * told about patients the caller may not see. Here such conditions become Lucene filters and are
+ * taken out of the search, so HAPI reads only the page it needs and counts only what matches.
+ *
+ * <p>Anything else — other parameters, {@code _sort}, {@code $everything}, lastN, chained or modified
+ * references — is left exactly as HAPI does it. Every method not about such a search delegates.
+ */
+@Primary
+@Component
+public class ReferenceFilteredFullTextSearch implements IFulltextSearchSvc {
+
+	private static final String ID = "_id";
+
+	private final IFulltextSearchSvc hapi;
+	private final ISearchParamRegistry searchParams;
+	private final IIdHelperService<JpaPid> ids;
+	private final FhirContext fhirContext;
+	private final StorageSettings storageSettings;
+
+	@PersistenceContext
+	private EntityManager entityManager;
+
+	public ReferenceFilteredFullTextSearch(@Qualifier("fullTextSearchSvc") IFulltextSearchSvc hapi,
+			@Lazy ISearchParamRegistry searchParams, @Lazy IIdHelperService<JpaPid> ids, FhirContext fhirContext,
+			StorageSettings storageSettings) {
+		this.hapi = hapi;
+		this.searchParams = searchParams;
+		this.ids = ids;
+		this.fhirContext = fhirContext;
+		this.storageSettings = storageSettings;
+	}
+
+	@Override
+	public ISearchQueryExecutor searchScrolled(String resourceType, SearchParameterMap params, RequestDetails request) {
+		Plan plan = plan(resourceType, params);
+		if (plan == null) {
+			return hapi.searchScrolled(resourceType, params, request);
+		}
+		if (plan.matchesNothing()) {
+			return SearchQueryExecutors.from(List.of());
+		}
+		return new SearchScrollQueryExecutorAdaptor(query(resourceType, plan).scroll(SearchBuilder.getMaximumPageSize()));
+	}
+
+	/**
+	 * The count for {@code _summary=count} and {@code _total}. HAPI counts the text hits only and
+	 * would silently ignore every other condition; a wrong number (for a care-team caller, one that
+	 * counts other patients' records) is worse than a clear refusal, so the conditions that cannot be
+	 * counted in Lucene get a 400.
+	 */
+	@Override
+	public long count(String resourceType, SearchParameterMap params) {
+		Plan plan = plan(resourceType, params);
+		if (plan == null) {
+			refuseUncountedConditions(withoutFullText(params));
+			return hapi.count(resourceType, params);
+		}
+		refuseUncountedConditions(params);
+		return plan.matchesNothing() ? 0 : query(resourceType, plan).fetchTotalHitCount();
+	}
+
+	private static SearchParameterMap withoutFullText(SearchParameterMap params) {
+		SearchParameterMap others = params.clone();
+		others.remove(Constants.PARAM_CONTENT);
+		others.remove(Constants.PARAM_TEXT);
+		return others;
+	}
+
+	private static void refuseUncountedConditions(SearchParameterMap remaining) {
+		if (!remaining.keySet().isEmpty() || remaining.getLastUpdated() != null || remaining.getNearDistanceParam() != null) {
+			List<String> names = new ArrayList<>(remaining.keySet());
+			if (remaining.getLastUpdated() != null) {
+				names.add(Constants.PARAM_LASTUPDATED);
+			}
+			throw new InvalidRequestException("Counting (_summary=count, _total) a _content/_text search"
+					+ " combined with " + String.join(", ", names) + " is not supported: leave out _summary=count/_total,"
+					+ " or count without the full-text condition.");
+		}
+	}
+
+	/**
+	 * The Lucene filters for a full-text search's {@code _id} and reference conditions, which are taken
+	 * out of {@code params}; null (and {@code params} untouched) when there are none to take.
+	 */
+	private Plan plan(String resourceType, SearchParameterMap params) {
+		boolean fullText = params.containsKey(Constants.PARAM_CONTENT) || params.containsKey(Constants.PARAM_TEXT);
+		if (resourceType == null || !fullText || params.getSort() != null || params.getEverythingMode() != null
+				|| params.isLastN() || !hasFullTextParameters(resourceType, params)) {
+			return null;
+		}
+		Map<String, List<Filter>> filtersByParameter = new LinkedHashMap<>();
+		for (String name : params.keySet()) {
+			List<Filter> filters = filters(resourceType, name, params.get(name));
+			if (filters != null) {
+				filtersByParameter.put(name, filters);
+			}
+		}
+		if (filtersByParameter.isEmpty()) {
+			return null;
+		}
+		filtersByParameter.keySet().forEach(params::remove);
+		List<Filter> filters = filtersByParameter.values().stream().flatMap(List::stream).toList();
+		return new Plan(params.remove(Constants.PARAM_CONTENT), params.remove(Constants.PARAM_TEXT), filters);
+	}
+
+	/** HAPI's own service refuses full-text parameters a type does not have: leave those searches to it. */
+	private boolean hasFullTextParameters(String resourceType, SearchParameterMap params) {
+		for (String name : List.of(Constants.PARAM_CONTENT, Constants.PARAM_TEXT)) {
+			if (params.containsKey(name) && !searchParams.hasActiveSearchParam(resourceType, name,
+					ISearchParamRegistry.SearchParamLookupContextEnum.SEARCH)) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	/** One filter per AND-clause of the parameter, or null when any clause cannot be answered in Lucene. */
+	private List<Filter> filters(String resourceType, String name, List<List<IQueryParameterType>> andList) {
+		List<String> paths = null;
+		if (!ID.equals(name)) {
+			RuntimeSearchParam parameter = searchParams.getActiveSearchParam(resourceType, name,
+					ISearchParamRegistry.SearchParamLookupContextEnum.SEARCH);
+			if (parameter == null || parameter.getParamType() != RestSearchParameterTypeEnum.REFERENCE) {
+				return null;
+			}
+			paths = parameter.getPathsSplit().stream().filter(path -> path.trim().startsWith(resourceType + ".")).toList();
+			if (paths.isEmpty()) {
+				return null;
+			}
+		}
+		List<Filter> filters = new ArrayList<>();
+		for (List<IQueryParameterType> orList : andList) {
+			List<IIdType> targets = paths == null ? idTargets(resourceType, orList) : referenceTargets(orList);
+			if (targets == null) {
+				return null;
+			}
+			Set<String> targetPids = resolve(targets);
+			filters.add(paths == null ? new Filter(true, targetPids) : new Filter(false, referenceTerms(paths, targetPids)));
+		}
+		return filters;
+	}
+
+	/** {@code _id=1,Patient/2}: plain ids of the searched type; null for modifiers or other forms. */
+	private static List<IIdType> idTargets(String resourceType, List<IQueryParameterType> orList) {
+		List<IIdType> targets = new ArrayList<>();
+		for (IQueryParameterType value : orList) {
+			if (!(value instanceof TokenParam token) || token.getModifier() != null || StringUtils.isNotBlank(token.getSystem())
+					|| StringUtils.isBlank(token.getValue()) || Boolean.TRUE.equals(token.getMissing())) {
+				return null;
+			}
+			IdType id = new IdType(token.getValue());
+			if (id.hasVersionIdPart() || (id.hasResourceType() && !resourceType.equals(id.getResourceType()))) {
+				return null;
+			}
+			targets.add(new IdType(resourceType, id.getIdPart()));
+		}
+		return targets;
+	}
+
+	/** {@code patient=Patient/1,Patient/2}: typed references without chain, modifier or version; else null. */
+	private static List<IIdType> referenceTargets(List<IQueryParameterType> orList) {
+		List<IIdType> targets = new ArrayList<>();
+		for (IQueryParameterType value : orList) {
+			if (!(value instanceof ReferenceParam reference) || reference.hasChain() || Boolean.TRUE.equals(reference.getMissing())
+					|| StringUtils.isNotBlank(reference.getQueryParameterQualifier()) || reference.isMdmExpand()) {
+				return null;
+			}
+			IdType id = new IdType(reference.getValue());
+			if (!id.hasResourceType() || !id.hasIdPart() || id.hasVersionIdPart() || id.isAbsolute()) {
+				return null;
+			}
+			targets.add(new IdType(id.getResourceType(), id.getIdPart()));
+		}
+		return targets;
+	}
+
+	/** Database ids of the targets that exist (HAPI's own SQL matches nothing for the others either). */
+	private Set<String> resolve(List<IIdType> targets) {
+		Set<String> pids = new HashSet<>();
+		ids.resolveResourceIdentities(RequestPartitionId.allPartitions(), targets,
+						ResolveIdentityMode.includeDeleted().cacheOk())
+				.values()
+				.forEach(lookup -> pids.add(String.valueOf(lookup.getPersistentId().getId())));
+		return pids;
+	}
+
+	private static Set<String> referenceTerms(List<String> paths, Set<String> targetPids) {
+		Set<String> terms = new HashSet<>();
+		for (String path : paths) {
+			targetPids.forEach(pid -> terms.add(ResourceLinkTerms.term(path, Long.parseLong(pid))));
+		}
+		return terms;
+	}
+
+	@SuppressWarnings("rawtypes")
+	private SearchQueryOptionsStep<?, JpaPid, ?, ?, ?> query(String resourceType, Plan plan) {
+		return Search.session(entityManager)
+				.search(ResourceTable.class)
+				// The document id is the resource's primary key, as in HAPI's own full-text queries.
+				.select(f -> f.composite(ref -> JpaPid.fromId(Long.valueOf(ref.id())), f.documentReference()))
+				.where(f -> f.bool(clauses -> {
+					ExtendedHSearchClauseBuilder text = new ExtendedHSearchClauseBuilder(fhirContext, storageSettings, clauses, f);
+					text.addStringTextSearch(Constants.PARAM_CONTENT, plan.content());
+					text.addStringTextSearch(Constants.PARAM_TEXT, plan.text());
+					text.addResourceTypeClause(resourceType);
+					plan.filters().forEach(filter -> filter.addTo(clauses, f));
+				}));
+	}
+
+	/** The text conditions HAPI matches and the filters we add, all ANDed. */
+	private record Plan(List<List<IQueryParameterType>> content,
+			List<List<IQueryParameterType>> text, List<Filter> filters) {
+
+		boolean matchesNothing() {
+			return filters.stream().anyMatch(filter -> filter.anyOf().isEmpty());
+		}
+	}
+
+	/** The document must have one of the values: as its id ({@code _id}) or among its reference terms. */
+	private record Filter(boolean byDocumentId, Collection<String> anyOf) {
+
+		void addTo(BooleanPredicateClausesStep<?> clauses, SearchPredicateFactory f) {
+			clauses.filter(byDocumentId
+					? f.id().matchingAny(anyOf.stream().map(pid -> JpaPid.fromId(Long.valueOf(pid))).toList())
+					: f.terms().field(ResourceLinkTerms.FIELD).matchingAny(anyOf));
+		}
+	}
+
+	// Everything else is HAPI's.
+
+	@Override
+	public <T extends IResourcePersistentId> List<T> search(String resourceName, SearchParameterMap params, RequestDetails request) {
+		return hapi.search(resourceName, params, request);
+	}
+
+	@Override
+	public ISearchQueryExecutor searchNotScrolled(String resourceName, SearchParameterMap params, Integer maxResults,
+			RequestDetails request) {
+		return hapi.searchNotScrolled(resourceName, params, maxResults, request);
+	}
+
+	@Override
+	public IBaseResource tokenAutocompleteValueSetSearch(ValueSetAutocompleteOptions options) {
+		return hapi.tokenAutocompleteValueSetSearch(options);
+	}
+
+	@Override
+	public <T extends IResourcePersistentId> List<T> everything(String resourceName, SearchParameterMap params,
+			T referencingPid, RequestDetails request) {
+		return hapi.everything(resourceName, params, referencingPid, request);
+	}
+
+	@Override
+	public boolean isDisabled() {
+		return hapi.isDisabled();
+	}
+
+	@Override
+	public ExtendedHSearchIndexData extractLuceneIndexData(IBaseResource resource, ResourceTable entity,
+			ResourceIndexedSearchParams newParams) {
+		return hapi.extractLuceneIndexData(resource, entity, newParams);
+	}
+
+	@Override
+	public boolean canUseHibernateSearch(String resourceType, SearchParameterMap params) {
+		return hapi.canUseHibernateSearch(resourceType, params);
+	}
+
+	@Override
+	public void reindex(ResourceTable entity) {
+		hapi.reindex(entity);
+	}
+
+	@Override
+	public List<IResourcePersistentId> lastN(SearchParameterMap params, Integer maximumResults) {
+		return hapi.lastN(params, maximumResults);
+	}
+
+	@Override
+	public List<IBaseResource> getResources(Collection<Long> pids) {
+		return hapi.getResources(pids);
+	}
+
+	@Override
+	public List<IBaseResource> searchForResources(String resourceType, SearchParameterMap params, RequestDetails request) {
+		return hapi.searchForResources(resourceType, params, request);
+	}
+
+	@Override
+	public boolean supportsAllOf(SearchParameterMap params) {
+		return hapi.supportsAllOf(params);
+	}
+
+	@SuppressWarnings("rawtypes")
+	@Override
+	public void deleteIndexedDocumentsByTypeAndId(Class type, List<Object> givenIds) {
+		hapi.deleteIndexedDocumentsByTypeAndId(type, givenIds);
+	}
+
+	@Override
+	public boolean supportsAllSortTerms(String resourceName, SearchParameterMap params) {
+		return hapi.supportsAllSortTerms(resourceName, params);
+	}
+}

@@ -1,0 +1,120 @@
+package jp.zaitaku.fhir.storage;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+
+import io.restassured.response.Response;
+import java.util.ArrayList;
+import java.util.List;
+import jp.zaitaku.fhir.FhirServerTestBase;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A {@code _content} search with reference or {@code _id} conditions is answered in one Lucene query
+ * ({@link ReferenceFilteredFullTextSearch}): same answers as HAPI's database intersection, exact counts,
+ * and the reference terms follow a resource when it is updated.
+ */
+class FullTextReferenceConditionsTest extends FhirServerTestBase {
+
+	private String word;
+	private String patientA;
+	private String patientB;
+
+	@BeforeEach
+	void twoPatients() {
+		// A made-up word of katakana so each test counts only its own messages.
+		word = "テスト" + unique().replaceAll("[^a-z]", "").chars().limit(12)
+				.mapToObj(c -> String.valueOf((char) ('ア' + (c - 'a') * 2))).reduce("", String::concat);
+		patientA = createPatient("大泉", "学", "オオイズミ", "マナブ");
+		patientB = createPatient("石神井", "台子", "シャクジイ", "ダイコ");
+	}
+
+	private String message(String subject, String text) {
+		return created(fhir().body(communicationJson(subject, text)).post("/Communication"));
+	}
+
+	private List<String> ids(Response response) {
+		List<String> found = response.then().statusCode(200).extract().jsonPath().getList("entry.resource.id");
+		return found == null ? List.of() : found;
+	}
+
+	@Test
+	void aReferenceConditionKeepsOnlyThatPatientsMessages() {
+		String ofA = message(patientA, word + "の経過を報告します");
+		String ofB = message(patientB, word + "の経過を報告します");
+
+		assertThat(ids(fhir().get("/Communication?_content=" + word + "&subject=Patient/" + patientA)), containsInAnyOrder(ofA));
+		assertThat(ids(fhir().get("/Communication?_content=" + word + "&patient=Patient/" + patientB)), containsInAnyOrder(ofB));
+		assertThat(ids(fhir().get("/Communication?_content=" + word + "&subject=Patient/" + patientA + ",Patient/" + patientB)),
+				containsInAnyOrder(ofA, ofB));
+		assertThat(ids(fhir().get("/Communication?_content=" + word + "&subject=Patient/" + patientA
+				+ "&subject=Patient/" + patientB)), empty());
+		assertThat(ids(fhir().get("/Communication?_content=" + word + "&subject=Patient/no-such-patient")), empty());
+	}
+
+	@Test
+	void onlyTheParametersOwnPathCounts() {
+		// The message is about A; B appears only as its recipient.
+		String message = created(fhir().body(communicationJson(patientA, word + "について")
+				.replace("\"recipient\":[{\"display\":\"在宅チーム\"}]", "\"recipient\":[{\"reference\":\"Patient/" + patientB + "\"}]"))
+				.post("/Communication"));
+
+		assertThat(ids(fhir().get("/Communication?_content=" + word + "&subject=Patient/" + patientB)), empty());
+		assertThat(ids(fhir().get("/Communication?_content=" + word + "&recipient=Patient/" + patientB)), containsInAnyOrder(message));
+	}
+
+	@Test
+	void anUpdateMovesTheMessageToItsNewPatient() {
+		String message = message(patientA, word + "を記録");
+		String moved = communicationJson(patientB, word + "を記録").replaceFirst("\\{", "{\"id\":\"" + message + "\",");
+		fhir().body(moved).put("/Communication/" + message).then().statusCode(200);
+
+		assertThat(ids(fhir().get("/Communication?_content=" + word + "&subject=Patient/" + patientA)), empty());
+		assertThat(ids(fhir().get("/Communication?_content=" + word + "&subject=Patient/" + patientB)), containsInAnyOrder(message));
+	}
+
+	@Test
+	void countsAndPagesAreThoseOfTheFilteredSearch() {
+		List<String> ofA = new ArrayList<>();
+		for (int i = 0; i < 5; i++) {
+			ofA.add(message(patientA, word + "の記録 " + i));
+		}
+		message(patientB, word + "の記録");
+
+		fhir().get("/Communication?_content=" + word + "&subject=Patient/" + patientA + "&_summary=count")
+				.then().statusCode(200).body("total", equalTo(5));
+		Response firstPage = fhir().get("/Communication?_content=" + word + "&subject=Patient/" + patientA + "&_count=2&_total=accurate");
+		firstPage.then().statusCode(200).body("total", equalTo(5));
+		List<String> seen = new ArrayList<>(ids(firstPage));
+		String next = firstPage.jsonPath().getString("link.find { it.relation == 'next' }.url");
+		while (next != null) {
+			Response page = fhir().get(next.substring(next.indexOf("/fhir") + "/fhir".length()));
+			seen.addAll(ids(page));
+			next = page.jsonPath().getString("link.find { it.relation == 'next' }.url");
+		}
+		assertThat(seen, hasSize(5));
+		assertThat(seen, containsInAnyOrder(ofA.toArray()));
+	}
+
+	@Test
+	void patientsAreFilteredByTheirId() {
+		fhir().get("/Patient?_content=オオイズミ&_id=" + patientA + "&_summary=count").then().statusCode(200).body("total", equalTo(1));
+		assertThat(ids(fhir().get("/Patient?_content=オオイズミ&_id=" + patientB)), empty());
+	}
+
+	@Test
+	void aCountTheIndexCannotAnswerIsRefusedNotGuessed() {
+		message(patientA, word + "の報告");
+		fhir().get("/Communication?_content=" + word + "&category=report&_summary=count")
+				.then().statusCode(400)
+				.body("resourceType", equalTo("OperationOutcome"))
+				.body("issue[0].diagnostics", containsString("category"));
+		// Without the count, HAPI checks such conditions against the database as before.
+		assertThat(ids(fhir().get("/Communication?_content=" + word + "&category=report&subject=Patient/" + patientA)), hasSize(1));
+	}
+}
