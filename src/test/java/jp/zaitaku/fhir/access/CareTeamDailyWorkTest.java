@@ -107,6 +107,10 @@ class CareTeamDailyWorkTest extends CareTeamAccessTestBase {
 		assertThat(messages, hasItem(messageA));
 		assertThat(messages, not(hasItem(staffOnlyMessageA)));
 		as(familyAToken).get("/Communication?_summary=count").then().statusCode(200).body("total", equalTo(messages.size()));
+		assertThat(ids(as(familyAToken).get("/Communication?_content=穏やか")), hasItem(messageA));
+		assertThat(ids(as(familyAToken).get("/Communication?_content=点滴")), not(hasItem(staffOnlyMessageA)));
+		// Lucene cannot count by message category: a clear refusal rather than a count of staff-only messages.
+		as(familyAToken).get("/Communication?_content=点滴&_summary=count").then().statusCode(400);
 		as(familyAToken).get("/CareTeam/" + teamA).then().statusCode(200);
 	}
 
