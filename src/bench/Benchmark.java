@@ -108,6 +108,8 @@ public class Benchmark {
 				  --load-timeout S       give up on the Communication load after S seconds (default 3600)
 				  --label NAME           label of this run, e.g. "open mode" or "validation on"
 				  --append               add this run as a new section instead of replacing the generated part
+				  --extracted            start the server as docker/Dockerfile does: the jar extracted into its
+				                         own jar and lib/ (Spring Boot's jarmode tools), extraction not timed
 				  --out PATH             report file (default docs/benchmarks.md)
 				  --help                 this text
 				Exits 2 if the server did not start, 3 if the care-team setup failed, 1 if more than 1 % of
@@ -117,7 +119,7 @@ public class Benchmark {
 		static final List<String> DEFAULT_TERMS = List.of(
 				"嚥下", "褥瘡", "服薬", "訪問看護", "血圧", "ケアマネジャー", "看取り", "練馬区", "ヘルパー", "転倒");
 
-		/** The options that take a value; --append, --care-team-client and --help are the only flags. */
+		/** The options that take a value; --append, --care-team-client, --extracted and --help are the only flags. */
 		static final List<String> VALUED = List.of("--jar", "--port", "--jvm-opts", "--server-env", "--base-url", "--pid",
 				"--header", "--concurrency", "--warmup", "--duration", "--tx-duration", "--communications", "--terms",
 				"--start-timeout", "--load-timeout", "--label", "--out", "--client-id", "--client-secret",
@@ -133,6 +135,7 @@ public class Benchmark {
 		String clientId;
 		String clientSecret;
 		boolean careTeamClient;
+		boolean extracted;
 		Integer careTeamPatients;
 		int concurrency = 8;
 		int warmupSeconds = 5;
@@ -166,6 +169,10 @@ public class Benchmark {
 				}
 				if (name.equals("--care-team-client")) {
 					o.careTeamClient = true;
+					continue;
+				}
+				if (name.equals("--extracted")) {
+					o.extracted = true;
 					continue;
 				}
 				if (name.equals("--help") || name.equals("-h")) {
@@ -313,7 +320,7 @@ public class Benchmark {
 						+ CareTeams.othersFor(careTeamPool()) + " of another");
 			}
 			if (baseUrl == null) {
-				parts.add("jar `" + jar + "`");
+				parts.add("jar `" + jar + "`" + (extracted ? " extracted (as in docker/Dockerfile)" : ""));
 				parts.add("JVM options `" + (jvmOpts.isBlank() ? "(none)" : jvmOpts.trim()) + "`");
 				if (!serverEnv.isEmpty()) {
 					parts.add("server env `" + String.join(" ", serverEnv) + "`");
@@ -1369,6 +1376,27 @@ public class Benchmark {
 			this.startedNanos = startedNanos;
 		}
 
+		/**
+		 * Extracts the executable jar the way docker/Dockerfile does (its classes in one jar, every
+		 * dependency beside it in lib/): classes then load from plain jars instead of jars nested in
+		 * the jar. Done before the clock starts, as an image is built before it is run.
+		 */
+		static Path extract(Path jar, Path destination) throws IOException {
+			List<String> command = List.of(javaExecutable(), "-Djarmode=tools", "-jar", jar.toString(),
+					"extract", "--destination", destination.toString());
+			try {
+				Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+				String output = new String(process.getInputStream().readAllBytes());
+				if (process.waitFor() != 0) {
+					throw new IOException("extracting " + jar + " failed: " + output);
+				}
+			} catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+				throw new IOException("interrupted while extracting " + jar, e);
+			}
+			return destination.resolve(jar.getFileName());
+		}
+
 		/** {@code clientsFile}: JSON of a clients file to register (written to the temporary directory), or null. */
 		static ManagedServer start(Options options, String clientsFile) throws IOException {
 			Path jar = Path.of(options.jar).toAbsolutePath();
@@ -1382,6 +1410,9 @@ public class Benchmark {
 			Path tempDir = Files.createTempDirectory("zaitaku-bench-");
 			Path dataDir = Files.createDirectories(tempDir.resolve("data"));
 			Path log = tempDir.resolve("server.log");
+			if (options.extracted) {
+				jar = extract(jar, tempDir.resolve("app"));
+			}
 			List<String> command = new ArrayList<>();
 			command.add(javaExecutable());
 			Arrays.stream(options.jvmOpts.trim().split("\\s+")).filter(s -> !s.isEmpty()).forEach(command::add);
