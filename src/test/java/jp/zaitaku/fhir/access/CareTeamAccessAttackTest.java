@@ -154,6 +154,22 @@ class CareTeamAccessAttackTest extends CareTeamAccessTestBase {
 	}
 
 	@Test
+	void aDeleteConflictDoesNotNameAHiddenResource() {
+		// An own-team record that a record about another patient (written by someone who reaches both) refers to.
+		String own = create("Observation", observation(patientA, "削除予定の記録", unique()));
+		String hidden = create("Observation", observation(patientB, "他チームの記録", unique())
+				.replace("\"status\":\"final\",", "\"status\":\"final\",\"derivedFrom\":[{\"reference\":\"Observation/" + own + "\"}],"));
+		Response refused = as(nurseToken).delete("/Observation/" + own);
+		refused.then().statusCode(409).body("resourceType", equalTo("OperationOutcome"));
+		assertThat(refused.asString(), not(containsString(hidden)));
+		assertThat(refused.asString(), not(containsString("derivedFrom")));
+		as(nurseToken).get("/Observation/" + own).then().statusCode(200); // nothing deleted
+		refusalAudited(nurseToken, 409);
+		// Someone who may see the referring record still gets HAPI's message naming it.
+		assertThat(fhir().delete("/Observation/" + own).then().statusCode(409).extract().asString(), containsString(hidden));
+	}
+
+	@Test
 	void includeDoesNotBringAnotherPatientsResource() {
 		// A message about A that (written by an unrestricted system) points at B's Observation.
 		String linked = create("Communication", message(patientA, "report", "関連記録あり")
