@@ -193,8 +193,10 @@ public class ReferenceFilteredFullTextSearch implements IFulltextSearchSvc {
 			if (targets == null) {
 				return null;
 			}
-			Set<String> targetPids = resolve(targets);
-			filters.add(paths == null ? new Filter(true, targetPids) : new Filter(false, referenceTerms(paths, targetPids)));
+			Set<Long> targetPids = resolve(targets);
+			filters.add(paths == null
+					? new Filter(true, targetPids.stream().map(JpaPid::fromId).toList())
+					: new Filter(false, referenceTerms(paths, targetPids)));
 		}
 		return filters;
 	}
@@ -234,19 +236,19 @@ public class ReferenceFilteredFullTextSearch implements IFulltextSearchSvc {
 	}
 
 	/** Database ids of the targets that exist (HAPI's own SQL matches nothing for the others either). */
-	private Set<String> resolve(List<IIdType> targets) {
-		Set<String> pids = new HashSet<>();
+	private Set<Long> resolve(List<IIdType> targets) {
+		Set<Long> pids = new HashSet<>();
 		ids.resolveResourceIdentities(RequestPartitionId.allPartitions(), targets,
 						ResolveIdentityMode.includeDeleted().cacheOk())
 				.values()
-				.forEach(lookup -> pids.add(String.valueOf(lookup.getPersistentId().getId())));
+				.forEach(lookup -> pids.add(lookup.getPersistentId().getId()));
 		return pids;
 	}
 
-	private static Set<String> referenceTerms(List<String> paths, Set<String> targetPids) {
+	private static Set<String> referenceTerms(List<String> paths, Set<Long> targetPids) {
 		Set<String> terms = new HashSet<>();
 		for (String path : paths) {
-			targetPids.forEach(pid -> terms.add(ResourceLinkTerms.term(path, Long.parseLong(pid))));
+			targetPids.forEach(pid -> terms.add(ResourceLinkTerms.term(path, pid)));
 		}
 		return terms;
 	}
@@ -276,11 +278,11 @@ public class ReferenceFilteredFullTextSearch implements IFulltextSearchSvc {
 	}
 
 	/** The document must have one of the values: as its id ({@code _id}) or among its reference terms. */
-	private record Filter(boolean byDocumentId, Collection<String> anyOf) {
+	private record Filter(boolean byDocumentId, Collection<?> anyOf) {
 
 		void addTo(BooleanPredicateClausesStep<?> clauses, SearchPredicateFactory f) {
 			clauses.filter(byDocumentId
-					? f.id().matchingAny(anyOf.stream().map(pid -> JpaPid.fromId(Long.valueOf(pid))).toList())
+					? f.id().matchingAny(anyOf)
 					: f.terms().field(ResourceLinkTerms.FIELD).matchingAny(anyOf));
 		}
 	}
