@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.restassured.specification.RequestSpecification;
@@ -41,8 +42,12 @@ class RestartPersistenceTest {
 	private static final HttpClient HTTP = HttpClient.newHttpClient();
 	private static final Pattern ID_IN_LOCATION = Pattern.compile("/Communication/([^/]+)/_history/");
 
-	/** Returns the new id when the server acknowledged the write (201), otherwise null. */
-	private static String createCommunication(String baseUrl, String patientId, String text) throws IOException, InterruptedException {
+	/**
+	 * Returns the new id when the server acknowledged the write (201), otherwise null; the status of
+	 * an unacknowledged write goes to {@code refusals} so a failing run says what the server answered.
+	 */
+	private static String createCommunication(String baseUrl, String patientId, String text, List<String> refusals)
+			throws IOException, InterruptedException {
 		HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/Communication"))
 				.header("Content-Type", FHIR_JSON + "; charset=UTF-8")
 				.header("Prefer", "return=minimal")
@@ -50,6 +55,7 @@ class RestartPersistenceTest {
 				.build();
 		HttpResponse<Void> response = HTTP.send(request, HttpResponse.BodyHandlers.discarding());
 		if (response.statusCode() != 201) {
+			refusals.add("HTTP " + response.statusCode());
 			return null;
 		}
 		Matcher id = ID_IN_LOCATION.matcher(response.headers().firstValue("Location").orElse(""));
@@ -66,6 +72,7 @@ class RestartPersistenceTest {
 		Path dataDir = Files.createDirectories(Path.of("target", "test-data", "restart-" + UUID.randomUUID())).toAbsolutePath();
 		Path log = dataDir.resolveSibling(dataDir.getFileName() + ".log");
 		List<String> acknowledged = new CopyOnWriteArrayList<>();
+		List<String> refusals = new CopyOnWriteArrayList<>();
 		String earlyMessage;
 
 		try (ServerProcess first = ServerProcess.start(dataDir, log)) {
@@ -73,7 +80,8 @@ class RestartPersistenceTest {
 			String patientId = on(first).contentType(FHIR_JSON).body("""
 					{"resourceType":"Patient","name":[{"text":"練馬 花子","family":"練馬","given":["花子"]}]}""")
 					.post("/Patient").then().statusCode(201).header("X-Zaitaku-Security", "disabled").extract().path("id");
-			earlyMessage = createCommunication(first.baseUrl(), patientId, "退院前カンファレンスの日程を調整します");
+			earlyMessage = createCommunication(first.baseUrl(), patientId, "退院前カンファレンスの日程を調整します", refusals);
+			assertNotNull(earlyMessage, () -> "the first message was refused: " + refusals);
 			Thread.sleep(2_000); // let the full-text index commit (it commits about once a second)
 
 			AtomicBoolean writing = new AtomicBoolean(true);
@@ -83,11 +91,14 @@ class RestartPersistenceTest {
 					int n = 0;
 					while (writing.get() && n++ < 2_000) {
 						try {
-							String id = createCommunication(first.baseUrl(), patientId, "夜間の巡回訪問で異常なし");
+							String id = createCommunication(first.baseUrl(), patientId, "夜間の巡回訪問で異常なし", refusals);
 							if (id != null) {
 								acknowledged.add(id);
 							}
-						} catch (IOException connectionLostAtKill) {
+						} catch (IOException connectionLost) {
+							if (writing.get()) { // before the kill, a lost connection is a failure too
+								refusals.add(connectionLost.toString());
+							}
 							return;
 						} catch (InterruptedException stop) {
 							Thread.currentThread().interrupt();
@@ -96,7 +107,12 @@ class RestartPersistenceTest {
 					}
 				});
 			}
-			Thread.sleep(3_000);
+			// Kill in the middle of the writing, once it is under way: a fixed sleep once ended before
+			// the first acknowledgement on a slow CI machine (the first start also re-indexes the guide's
+			// search parameters in the background).
+			await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(100))
+					.until(() -> acknowledged.size() >= 50 || !refusals.isEmpty());
+			assertTrue(refusals.isEmpty(), () -> "writes refused before the kill: " + refusals);
 			first.kill();
 			writing.set(false);
 			writers.shutdown();
