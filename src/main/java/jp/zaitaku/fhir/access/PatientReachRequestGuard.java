@@ -46,12 +46,15 @@ class PatientReachRequestGuard implements FhirServerInterceptor {
 	private final PatientReach reach;
 	private final DaoRegistry daos;
 	private final FhirContext fhirContext;
+	private final ChainedSearchReach chains;
 
-	PatientReachRequestGuard(CallerAccesses accesses, PatientReach reach, DaoRegistry daos, FhirContext fhirContext) {
+	PatientReachRequestGuard(CallerAccesses accesses, PatientReach reach, DaoRegistry daos, FhirContext fhirContext,
+			ChainedSearchReach chains) {
 		this.accesses = accesses;
 		this.reach = reach;
 		this.daos = daos;
 		this.fhirContext = fhirContext;
+		this.chains = chains;
 	}
 
 	/** Before the search narrowing, which rewrites the bundle's read entries into searches. */
@@ -110,7 +113,8 @@ class PatientReachRequestGuard implements FhirServerInterceptor {
 	 * A search the narrowing can limit: patient data in the compartment (and, outside bundles, Task)
 	 * and the shared directory. Not: Binary, whose counts the narrowing cannot limit; {@code _has} from
 	 * types outside the compartment; for family members, any {@code _has} or chain, which would reach
-	 * into types they may not read.
+	 * into types they may not read; for others, chains that could look into another patient's record
+	 * ({@link ChainedSearchReach}).
 	 */
 	private void checkSearch(CallerAccess access, String type, Set<String> parameters, boolean inBundle) {
 		boolean outsideCompartment = PatientReach.PATIENT_PARAMETER_OUTSIDE_COMPARTMENT.containsKey(type);
@@ -127,6 +131,7 @@ class PatientReachRequestGuard implements FhirServerInterceptor {
 				&& parameters.stream().anyMatch(name -> name.startsWith("_has") || name.contains("."))) {
 			throw forbidden("a family member's search may not reach into other resources (_has, chained parameters)");
 		}
+		parameters.stream().filter(name -> name.contains(".")).forEach(name -> chains.check(type, name));
 	}
 
 	/**

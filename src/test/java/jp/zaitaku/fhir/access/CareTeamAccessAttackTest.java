@@ -122,6 +122,25 @@ class CareTeamAccessAttackTest extends CareTeamAccessTestBase {
 	}
 
 	@Test
+	void aChainThroughOnesOwnRecordIntoAnotherPatientIsRefused() {
+		// A doctor on both teams wrote, in A's record, an Observation whose focus is B.
+		String bridge = create("Observation", observation(patientA, "同居家族の介護状況", unique())
+				.replace("\"subject\"", "\"focus\":[{\"reference\":\"Patient/" + patientB + "\"}],\"subject\""));
+		assertThat(ids(as(nurseToken).get("/Observation?_id=" + bridge)), hasItem(bridge));
+		forbidden(as(nurseToken).get("/Observation?focus.family=谷原"));
+		forbidden(as(nurseToken).get("/Observation?focus:Patient.family=谷原"));
+		// Several patients on one element: the narrowing holds if one of them is A, so B's name stays untestable.
+		forbidden(as(nurseToken).get("/Appointment?patient.family=谷原"));
+		forbidden(as(nurseToken).get("/Patient?link.family=谷原"));
+		forbidden(as(nurseToken).get("/Observation?subject.link.family=谷原"));
+		forbidden(as(nurseToken).body(batchGet("Observation?focus:Patient.family=谷原")).post("/"));
+		// Through the record's own patient, and into the directory, chains still work.
+		assertThat(ids(as(nurseToken).get("/Observation?subject.family=練馬&_id=" + bridge)), hasItem(bridge));
+		assertThat(ids(as(nurseToken).get("/Observation?patient.family=練馬&_id=" + bridge)), hasItem(bridge));
+		as(nurseToken).get("/Patient?general-practitioner:Practitioner.name=在宅").then().statusCode(200);
+	}
+
+	@Test
 	void aReverseChainDoesNotRevealAnotherPatient() {
 		String identifier = unique();
 		create("Observation", observation(patientB, "逆参照の確認", identifier));
