@@ -1,19 +1,27 @@
 package jp.zaitaku.fhir.access;
 
+import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.interceptor.api.Hook;
 import ca.uhn.fhir.interceptor.api.Pointcut;
+import ca.uhn.fhir.rest.api.RequestTypeEnum;
 import ca.uhn.fhir.rest.api.RestOperationTypeEnum;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.server.exceptions.AuthenticationException;
 import ca.uhn.fhir.rest.server.interceptor.auth.AuthorizedList;
 import ca.uhn.fhir.rest.server.interceptor.auth.SearchNarrowingInterceptor;
+import ca.uhn.fhir.rest.server.servlet.ServletRequestDetails;
+import ca.uhn.fhir.util.BundleUtil;
+import ca.uhn.fhir.util.bundle.BundleEntryParts;
+import ca.uhn.fhir.util.bundle.ModifiableBundleEntryParts;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import jp.zaitaku.fhir.server.FhirServerInterceptor;
+import org.hl7.fhir.instance.model.api.IBaseBundle;
 import org.springframework.stereotype.Component;
 
 /**
@@ -67,6 +75,40 @@ class PatientReachNarrowing extends SearchNarrowingInterceptor implements FhirSe
 			addCondition(request, "category", properties.familyMessageCategories().stream().sorted()
 					.map(code -> PatientReach.MESSAGE_CATEGORY + "|" + code).collect(Collectors.joining(",")));
 		}
+	}
+
+	/**
+	 * HAPI's narrowing of bundle entries turns every GET entry into a search of the caller's patients,
+	 * reads included: {@code GET Patient/123} would answer with a page of all of them. Entries about
+	 * one instance keep their URL: PatientReachRequestGuard and PatientReachFilter decide about the
+	 * instance itself, and searches are narrowed as before.
+	 */
+	@Override
+	@Hook(Pointcut.SERVER_INCOMING_REQUEST_PRE_HANDLED)
+	public void hookIncomingRequestPreHandled(ServletRequestDetails request, HttpServletRequest servletRequest,
+			HttpServletResponse servletResponse) throws AuthenticationException {
+		if (!(request.getResource() instanceof IBaseBundle bundle)) {
+			super.hookIncomingRequestPreHandled(request, servletRequest, servletResponse);
+			return;
+		}
+		FhirContext context = request.getFhirContext();
+		List<String> urlsBefore = BundleUtil.toListOfEntries(context, bundle).stream().map(BundleEntryParts::getUrl).toList();
+		super.hookIncomingRequestPreHandled(request, servletRequest, servletResponse);
+		List<ModifiableBundleEntryParts> entries = BundleUtil.toListOfEntriesModifiable(context, bundle);
+		for (int i = 0; i < entries.size() && i < urlsBefore.size(); i++) {
+			if (entries.get(i).getMethod() == RequestTypeEnum.GET && isAboutOneInstance(urlsBefore.get(i))) {
+				entries.get(i).setRequestUrl(urlsBefore.get(i));
+			}
+		}
+	}
+
+	/** {@code Type/id}, {@code Type/id/_history[/version]}, {@code Type/id/$operation}. */
+	private static boolean isAboutOneInstance(String url) {
+		if (url == null) {
+			return false;
+		}
+		String[] path = url.replaceAll("\\?.*", "").split("/");
+		return path.length >= 2 && !path[1].isEmpty() && !path[1].startsWith("_") && !path[1].startsWith("$");
 	}
 
 	@Override

@@ -153,6 +153,7 @@ class PatientReachRequestGuard implements FhirServerInterceptor {
 		if (bundle == null) {
 			return;
 		}
+		boolean batch = "batch".equals(BundleUtil.getBundleType(fhirContext, bundle));
 		for (BundleEntryParts entry : BundleUtil.toListOfEntries(fhirContext, bundle)) {
 			if (entry.getResource() != null && !(entry.getResource() instanceof IBaseBundle)) {
 				reach.refuseSearchReferences(entry.getResource());
@@ -201,11 +202,20 @@ class PatientReachRequestGuard implements FhirServerInterceptor {
 				}
 				continue;
 			}
+			if (batch && isRead(entry.getRequestType(), path)) {
+				// Entries of a batch stand alone: PatientReachFilter answers this one 404 if it is hidden.
+				continue;
+			}
 			if (!reach.mayReachType(access, type)) {
 				throw notFound(type, path[1]);
 			}
 			requireReached(access, type, path[1]);
 		}
+	}
+
+	/** {@code GET Type/id} or {@code GET Type/id/_history/version}: a read the storage filter can answer 404. */
+	private static boolean isRead(RequestTypeEnum method, String[] path) {
+		return method == RequestTypeEnum.GET && (path.length == 2 || (path.length == 4 && path[2].equals("_history")));
 	}
 
 	private static Set<String> parameterNames(String url) {

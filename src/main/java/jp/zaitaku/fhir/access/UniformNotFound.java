@@ -8,6 +8,9 @@ import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import jp.zaitaku.fhir.server.FhirServerInterceptor;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.OperationOutcome;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,7 +35,33 @@ class UniformNotFound implements FhirServerInterceptor {
 		if (!(exception instanceof ResourceNotFoundException notFound) || accesses.of(request).reachesEveryPatient()) {
 			return exception instanceof BaseServerResponseException known ? known : null;
 		}
-		Matcher resource = RESOURCE.matcher(String.valueOf(notFound.getMessage()));
-		return resource.find() ? new ResourceNotFoundException("Resource " + resource.group(1) + " is not known") : notFound;
+		String uniform = uniformText(notFound.getMessage());
+		return uniform != null ? new ResourceNotFoundException(uniform) : notFound;
+	}
+
+	/** The same for the entries of a batch, which HAPI answers one by one inside a 200. */
+	@Hook(value = Pointcut.SERVER_OUTGOING_RESPONSE, order = 1000)
+	public boolean sameInBatchEntries(RequestDetails request, IBaseResource response) {
+		if (response instanceof Bundle bundle && bundle.getType() == Bundle.BundleType.BATCHRESPONSE
+				&& !accesses.of(request).reachesEveryPatient()) {
+			for (Bundle.BundleEntryComponent entry : bundle.getEntry()) {
+				if (entry.getResponse().getOutcome() instanceof OperationOutcome outcome && entry.getResponse().getStatus() != null
+						&& entry.getResponse().getStatus().startsWith("404")) {
+					outcome.getIssue().forEach(issue -> {
+						String uniform = uniformText(issue.getDiagnostics());
+						if (uniform != null) {
+							issue.setDiagnostics(uniform);
+						}
+					});
+				}
+			}
+		}
+		return true;
+	}
+
+	/** {@code Resource Observation/123 is not known}, without HAPI's message code; null for other texts. */
+	private static String uniformText(String message) {
+		Matcher resource = RESOURCE.matcher(String.valueOf(message));
+		return resource.find() ? "Resource " + resource.group(1) + " is not known" : null;
 	}
 }

@@ -98,7 +98,30 @@ class AccessAuditInterceptor implements FhirServerInterceptor {
 			}
 		}
 		store(record, 200, null);
+		if (record.interaction == RestInteraction.BATCH && response instanceof Bundle answers
+				&& request.getResource() instanceof Bundle asked) {
+			recordRefusedEntries(record, asked, answers);
+		}
 		return true;
+	}
+
+	/**
+	 * A batch answers 200 even when some of its entries were refused (a read of a hidden record: 404).
+	 * Each refused entry gets its own refusal event, as if it had been asked on its own.
+	 */
+	private void recordRefusedEntries(AuditRecord batch, Bundle asked, Bundle answers) {
+		for (int i = 0; i < Math.min(asked.getEntry().size(), answers.getEntry().size()); i++) {
+			Bundle.BundleEntryRequestComponent entryRequest = asked.getEntry().get(i).getRequest();
+			String status = answers.getEntry().get(i).getResponse().getStatus();
+			int code = status == null || !status.matches("\\d{3}.*") ? 0 : Integer.parseInt(status.substring(0, 3));
+			if (code < 400 || entryRequest.getMethod() == null || entryRequest.getUrl() == null) {
+				continue;
+			}
+			String method = entryRequest.getMethod().toCode();
+			AuditRecord entry = new AuditRecord(RestInteraction.guess(method, entryRequest.getUrl()), batch.caller,
+					batch.requestUrl, maxPatients);
+			store(entry, code, code + " " + method + " " + entryRequest.getUrl() + " (entry " + (i + 1) + " of a batch)");
+		}
 	}
 
 	@Hook(value = Pointcut.SERVER_HANDLE_EXCEPTION, order = ORDER)

@@ -256,13 +256,30 @@ class CareTeamAccessAttackTest extends CareTeamAccessTestBase {
 	// --- transactions and batches ------------------------------------------------------------
 
 	@Test
-	void aBatchReadOfAnotherPatientAnswers404() {
-		Response refused = as(nurseToken).body("""
+	void aBatchReadOfAnotherPatientAnswers404ForThatEntryOnly() {
+		String lastVersionOfB = "Observation/" + observationB + "/_history/1";
+		Response answer = as(nurseToken).body("""
 				{"resourceType":"Bundle","type":"batch","entry":[
 				 {"request":{"method":"GET","url":"Patient/%s"}},
-				 {"request":{"method":"GET","url":"Observation/%s"}}]}""".formatted(patientA, observationB)).post("/");
-		notFound(refused);
-		assertThat(refused.asString(), not(containsString("嚥下障害")));
+				 {"request":{"method":"GET","url":"Observation/%s"}},
+				 {"request":{"method":"GET","url":"%s"}},
+				 {"request":{"method":"GET","url":"Observation/999999999"}}]}""".formatted(patientA, observationB, lastVersionOfB)).post("/");
+		answer.then().statusCode(200).body("type", equalTo("batch-response"))
+				.body("entry[0].response.status", equalTo("200 OK"))
+				.body("entry[0].resource.id", equalTo(patientA))
+				.body("entry[1].response.status", equalTo("404 Not Found"))
+				.body("entry[1].response.outcome.resourceType", equalTo("OperationOutcome"))
+				.body("entry[2].response.status", equalTo("404 Not Found"))
+				.body("entry[3].response.status", equalTo("404 Not Found"));
+		assertThat(answer.asString(), not(containsString("嚥下障害")));
+		// A hidden record's entry reads exactly like a missing one's.
+		assertThat(answer.jsonPath().getString("entry[1].response.outcome.issue[0].diagnostics").replace(observationB, "X"),
+				equalTo(answer.jsonPath().getString("entry[3].response.outcome.issue[0].diagnostics").replace("999999999", "X")));
+		// Each refused entry has its own refusal event.
+		List<String> refusals = fhir().get("/AuditEvent?" + AGENT_OF_TOKEN.get(nurseToken) + "&outcome=4&_count=20")
+				.jsonPath().getList("entry.resource.outcomeDesc");
+		assertThat(refusals, hasItem("404 GET Observation/" + observationB + " (entry 2 of a batch)"));
+		assertThat(refusals, hasItem("404 GET " + lastVersionOfB + " (entry 3 of a batch)"));
 	}
 
 	@Test
