@@ -2,6 +2,9 @@ package jp.zaitaku.fhir.security;
 
 import java.util.Collections;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.security.oauth2.core.oidc.endpoint.OidcParameterNames;
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
@@ -32,6 +35,12 @@ final class SmartTokenCustomizer implements OAuth2TokenCustomizer<JwtEncodingCon
 		String fhirBase = context.getAuthorizationServerContext().getIssuer() + FhirBaseUrl.FHIR_PATH;
 		boolean personGrant = AuthorizationGrantType.AUTHORIZATION_CODE.equals(context.getAuthorizationGrantType())
 				|| AuthorizationGrantType.REFRESH_TOKEN.equals(context.getAuthorizationGrantType());
+		if (AuthorizationGrantType.REFRESH_TOKEN.equals(context.getAuthorizationGrantType())
+				&& OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType()) && !users.isEnabled(context.getPrincipal().getName())) {
+			// An app's refresh token outlives the login; a disabled or removed account ends it.
+			throw new OAuth2AuthenticationException(new OAuth2Error(OAuth2ErrorCodes.INVALID_GRANT,
+					"the account this authorization was granted by is disabled or removed", null));
+		}
 		String fhirUser = personGrant ? users.fhirUserOf(context.getPrincipal().getName()).map(user -> fhirBase + "/" + user).orElse(null) : null;
 
 		if (OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())) {

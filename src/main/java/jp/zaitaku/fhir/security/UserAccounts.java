@@ -54,6 +54,11 @@ public class UserAccounts {
 				WHERE username = ?""", MAX_FAILED_LOGINS, LOCK_TIME.toSeconds(), username);
 	}
 
+	/** Whether the account exists and is enabled (a lock after failed logins does not count here). */
+	boolean isEnabled(String username) {
+		return !jdbc.queryForList("SELECT 1 FROM zaitaku_user WHERE username = ? AND enabled", Integer.class, username).isEmpty();
+	}
+
 	Optional<String> fhirUserOf(String username) {
 		return find(username).map(Account::fhirUser);
 	}

@@ -3,13 +3,17 @@ package jp.zaitaku.fhir.security;
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.interceptor.api.Hook;
 import ca.uhn.fhir.interceptor.api.Pointcut;
+import ca.uhn.fhir.rest.api.RequestTypeEnum;
 import ca.uhn.fhir.rest.api.RestOperationTypeEnum;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
 import ca.uhn.fhir.rest.server.exceptions.ForbiddenOperationException;
+import ca.uhn.fhir.util.BundleUtil;
 import ca.uhn.fhir.util.ResourceReferenceInfo;
+import ca.uhn.fhir.util.bundle.BundleEntryParts;
 import java.util.List;
 import jp.zaitaku.fhir.server.FhirServerInterceptor;
+import org.hl7.fhir.instance.model.api.IBaseBundle;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.instance.model.api.IIdType;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -24,8 +28,9 @@ import org.springframework.stereotype.Component;
  *       one patient could write a resource that belongs to another patient but mentions its own. A
  *       patient-bound token may therefore only write (and delete) resources whose Patient references
  *       all point to its own patient.
- *   <li>A conditional create ({@code If-None-Exist}) answers with the existing resource when one
- *       matches: it is a search, so it needs a scope that may search that type.
+ *   <li>A conditional create ({@code If-None-Exist}, or a bundle entry's {@code ifNoneExist}) answers
+ *       with the existing resource when one matches: it is a search, so it needs a scope that may
+ *       search that type.
  * </ul>
  */
 @Component
@@ -40,14 +45,25 @@ class WriteScopeGuard implements FhirServerInterceptor {
 
 	@Hook(Pointcut.SERVER_INCOMING_REQUEST_PRE_HANDLED)
 	public void conditionalCreateNeedsSearch(RequestDetails request, RestOperationTypeEnum operation) {
-		if (operation != RestOperationTypeEnum.CREATE || request.getHeader("If-None-Exist") == null) {
-			return;
-		}
 		JwtAuthenticationToken token = token();
 		if (token == null) {
 			return;
 		}
-		String type = request.getResourceName();
+		if (operation == RestOperationTypeEnum.CREATE && request.getHeader("If-None-Exist") != null) {
+			requireSearch(token, request.getResourceName());
+		}
+		if ((operation == RestOperationTypeEnum.TRANSACTION || operation == RestOperationTypeEnum.BATCH)
+				&& request.getResource() instanceof IBaseBundle bundle) {
+			// The same rule for each entry's ifNoneExist.
+			for (BundleEntryParts entry : BundleUtil.toListOfEntries(fhirContext, bundle)) {
+				if (entry.getRequestType() == RequestTypeEnum.POST && entry.getConditionalUrl() != null && entry.getResource() != null) {
+					requireSearch(token, fhirContext.getResourceType(entry.getResource()));
+				}
+			}
+		}
+	}
+
+	private static void requireSearch(JwtAuthenticationToken token, String type) {
 		boolean maySearch = TokenScopes.of(token.getToken()).stream().map(SmartScope::parse).flatMap(java.util.Optional::stream)
 				.anyMatch(scope -> scope.allows('s') && (scope.resourceType().equals("*") || scope.resourceType().equals(type)));
 		if (!maySearch) {

@@ -329,6 +329,17 @@ class BackendServicesTest extends FhirServerTestBase {
 		String createAndSearch = writer.token(serverUrl(), "system/Patient.cs");
 		withToken(createAndSearch).header("If-None-Exist", "identifier=urn:zaitaku:test|" + identifier)
 				.body(patientJson("条件", "付き", "ジョウケン", "ツキ", identifier)).post("/Patient").then().statusCode(201);
+		// The same condition as a transaction entry's ifNoneExist.
+		String entry = """
+				{"resourceType":"Bundle","type":"transaction","entry":[{"fullUrl":"urn:uuid:%s","resource":%s,
+				 "request":{"method":"POST","url":"Patient","ifNoneExist":"identifier=urn:zaitaku:test|%s"}}]}"""
+				.formatted(UUID.randomUUID(), patientJson("条件", "付き", "ジョウケン", "ツキ", identifier), identifier);
+		withToken(createOnly).body(entry).post("/").then().statusCode(403)
+				.body("issue[0].diagnostics", org.hamcrest.Matchers.containsString("conditional create"));
+		// With read too, the entry finds the Patient created above instead of creating another.
+		BackendClient reader = registered(BackendClient.es384("conditional-reader-" + UUID.randomUUID()), "system/Patient.crs");
+		withToken(reader.token(serverUrl(), "system/Patient.crs")).body(entry).post("/").then().statusCode(200)
+				.body("entry[0].response.status", equalTo("200 OK"));
 	}
 
 	@Test

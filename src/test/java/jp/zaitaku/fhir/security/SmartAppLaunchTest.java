@@ -36,6 +36,8 @@ class SmartAppLaunchTest extends FhirServerTestBase {
 	private ClientRegistrations clients;
 	@Autowired
 	private UserAccounts users;
+	@Autowired
+	private org.springframework.jdbc.core.JdbcTemplate jdbc;
 
 	private String username;
 	private final String totpSecret = SmartAppFlow.newTotpSecret();
@@ -183,6 +185,11 @@ class SmartAppLaunchTest extends FhirServerTestBase {
 		withToken(refreshed.jsonPath().getString("access_token")).get("/Patient/nerima-hanako").then().statusCode(200);
 		// The token the refresh replaced no longer works.
 		withToken(token.jsonPath().getString("access_token")).get("/Patient/nerima-hanako").then().statusCode(401);
+
+		// The nurse leaves the station and her account is disabled: the app's refresh token stops working.
+		jdbc.update("UPDATE zaitaku_user SET enabled = false WHERE username = ?", username);
+		app.refresh(refreshed.jsonPath().getString("refresh_token"), "app-secret", null)
+				.then().statusCode(400).body("error", equalTo("invalid_grant"));
 	}
 
 	private static io.restassured.specification.RequestSpecification withToken(String token) {
