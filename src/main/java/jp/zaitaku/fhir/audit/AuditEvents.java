@@ -35,6 +35,7 @@ class AuditEvents {
 	private static final String OBJECT_ROLE = "http://terminology.hl7.org/CodeSystem/object-role";
 	private static final String SOURCE_TYPE = "http://terminology.hl7.org/CodeSystem/security-source-type";
 	static final String SERVER_NAME = "Zaitaku FHIR";
+	private static final String EMERGENCY_TREATMENT = "ETREAT";
 	private static final String LEFT_OUT = "more patients or resources than one event lists; the first ones are named";
 
 	private final JsonFactory json = new JsonFactory();
@@ -49,8 +50,8 @@ class AuditEvents {
 		Instant recorded = Instant.now();
 		String outcome = httpStatus >= 500 ? "8" : httpStatus >= 400 ? "4" : "0";
 		Caller caller = record.caller;
-		String purpose = caller.isEmergency() ? "ETREAT" : "TREAT";
 		List<String> patients = record.patients();
+		String purpose = caller.isEmergencyFor(patients) ? EMERGENCY_TREATMENT : "TREAT";
 		StringWriter text = new StringWriter(1024);
 		try (JsonGenerator event = json.createGenerator(text)) {
 			event.writeStartObject();
@@ -133,12 +134,13 @@ class AuditEvents {
 	}
 
 	private static void writePurposeOfUse(JsonGenerator event, Caller caller, String purpose) throws IOException {
+		boolean emergency = EMERGENCY_TREATMENT.equals(purpose);
 		event.writeArrayFieldStart("purposeOfUse");
 		event.writeStartObject();
 		event.writeArrayFieldStart("coding");
-		writeCoding(event, null, ACT_REASON, purpose, caller.isEmergency() ? "emergency treatment" : "treatment");
+		writeCoding(event, null, ACT_REASON, purpose, emergency ? "emergency treatment" : "treatment");
 		event.writeEndArray();
-		if (caller.isEmergency() && caller.emergencyReason() != null) {
+		if (emergency) {
 			event.writeStringField("text", caller.emergencyReason());
 		}
 		event.writeEndObject();

@@ -1,5 +1,7 @@
 package jp.zaitaku.fhir.audit;
 
+import java.util.Collection;
+import java.util.Set;
 import jp.zaitaku.fhir.access.CallerAccess;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -15,8 +17,18 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
  * @param address the IP address the request came from (the proxy's, behind a proxy that Tomcat is
  *     not told about)
  * @param emergencyReason the reason of an emergency access (緊急時アクセス), or null
+ * @param emergencyPatients the patients the caller's open emergency accesses reach (empty: not known)
  */
-record Caller(String user, String clientId, String address, String emergencyReason) {
+record Caller(String user, String clientId, String address, String emergencyReason, Set<String> emergencyPatients) {
+
+	Caller {
+		emergencyPatients = emergencyPatients == null ? Set.of() : Set.copyOf(emergencyPatients);
+	}
+
+	/** Without knowing which patients an emergency access opened: any request counts as emergency treatment. */
+	Caller(String user, String clientId, String address, String emergencyReason) {
+		this(user, clientId, address, emergencyReason, Set.of());
+	}
 
 	/** The caller of the request being served on this thread; Spring Security has put its token there. */
 	static Caller current(String address, CallerAccess access) {
@@ -27,7 +39,8 @@ record Caller(String user, String clientId, String address, String emergencyReas
 			user = relativeReference(token.getToken().getClaimAsString("fhirUser"));
 			clientId = token.getToken().getClaimAsString("client_id");
 		}
-		return new Caller(user, clientId, address, access == null ? null : access.emergencyReason());
+		return new Caller(user, clientId, address, access == null ? null : access.emergencyReason(),
+				access == null ? Set.of() : access.emergencyPatientIds());
 	}
 
 	/** A caller HAPI never saw: no token the server accepted. */
@@ -37,6 +50,15 @@ record Caller(String user, String clientId, String address, String emergencyReas
 
 	boolean isEmergency() {
 		return emergencyReason != null;
+	}
+
+	/**
+	 * Whether a request about these patients is emergency treatment (ETREAT): it touched a patient an
+	 * open break-the-glass access reaches. The caller's other requests meanwhile (their own team's
+	 * patients, the directory) stay ordinary treatment.
+	 */
+	boolean isEmergencyFor(Collection<String> patients) {
+		return emergencyReason != null && (emergencyPatients.isEmpty() || patients.stream().anyMatch(emergencyPatients::contains));
 	}
 
 	/** {@code https://host/fhir/Practitioner/123} → {@code Practitioner/123}, so trails match whatever the host name. */

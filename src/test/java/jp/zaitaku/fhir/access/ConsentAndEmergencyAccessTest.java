@@ -88,9 +88,16 @@ class ConsentAndEmergencyAccessTest extends CareTeamAccessTestBase {
 		forbidden(as(onCallToken).body(observation(patientB, "緊急時の書き込み", unique())).post("/Observation"));
 		forbidden(as(onCallToken).delete("/Observation/" + observationB));
 
+		// Meanwhile a request about no opened patient (the directory) is ordinary treatment.
+		as(onCallToken).get("/Practitioner?_id=" + onCall).then().statusCode(200);
+
 		String events = fhir().get("/AuditEvent?agent=Practitioner/" + onCall + "&purpose=ETREAT&_count=50").then().statusCode(200).extract().asString();
 		assertThat(events, containsString("夜間の急変で往診"));
 		assertThat(events, containsString("Patient/" + patientB));
+		assertThat(events, not(containsString("Practitioner?_id=" + onCall)));
+		String ordinary = fhir().get("/AuditEvent?agent=Practitioner/" + onCall + "&purpose=TREAT&_count=50").then().statusCode(200).extract().asString();
+		assertThat(ordinary, containsString("Practitioner?_id=" + onCall));
+		assertThat(ordinary, not(containsString("既往歴と服薬を確認するため")));
 		String notices = fhir().get("/Communication?recipient=Practitioner/" + doctorB + "&category=urgent").then().statusCode(200).extract().asString();
 		assertThat(notices, containsString("緊急時アクセス"));
 		assertThat(notices, containsString("Practitioner/" + onCall));

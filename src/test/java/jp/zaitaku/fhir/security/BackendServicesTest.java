@@ -336,6 +336,10 @@ class BackendServicesTest extends FhirServerTestBase {
 				.formatted(UUID.randomUUID(), patientJson("条件", "付き", "ジョウケン", "ツキ", identifier), identifier);
 		withToken(createOnly).body(entry).post("/").then().statusCode(403)
 				.body("issue[0].diagnostics", org.hamcrest.Matchers.containsString("conditional create"));
+		// Without read, the match stays unseen: a conflict, worded without HAPI's SQL.
+		withToken(createAndSearch).body(entry).post("/").then().statusCode(409)
+				.body("issue[0].diagnostics", org.hamcrest.Matchers.containsString("conditional create"))
+				.body("issue[0].diagnostics", org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsStringIgnoringCase("insert into")));
 		// With read too, the entry finds the Patient created above instead of creating another.
 		BackendClient reader = registered(BackendClient.es384("conditional-reader-" + UUID.randomUUID()), "system/Patient.crs");
 		withToken(reader.token(serverUrl(), "system/Patient.crs")).body(entry).post("/").then().statusCode(200)
