@@ -17,6 +17,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param membershipCacheTime how long a person's care-team patients are kept; every write of a CareTeam,
  *     PractitionerRole, RelatedPerson or Consent clears them at once, so this only bounds memory
  * @param emergencyAccessTime how long a break-the-glass access (緊急時アクセス) lets its professional read the patient
+ * @param reachListThreshold from how many reachable patients a caller's searches are narrowed by one
+ *     server-kept List of them instead of one condition value per patient (ReachLists)
  */
 @ConfigurationProperties(prefix = "zaitaku.access")
 public record AccessProperties(
@@ -26,4 +28,5 @@ public record AccessProperties(
 		@DefaultValue({"report", "contact", "urgent", "condition-change", "admission-notice", "discharge-notice",
 				"family-message", "death-notice", "receipt"}) Set<String> familyMessageCategories,
 		@DefaultValue("10m") Duration membershipCacheTime,
-		@DefaultValue("2h") Duration emergencyAccessTime) {}
+		@DefaultValue("2h") Duration emergencyAccessTime,
+		@DefaultValue("100") int reachListThreshold) {}

@@ -1,12 +1,16 @@
 package jp.zaitaku.fhir.access;
 
 import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.context.RuntimeResourceDefinition;
+import ca.uhn.fhir.context.RuntimeSearchParam;
 import ca.uhn.fhir.interceptor.api.Hook;
 import ca.uhn.fhir.interceptor.api.Pointcut;
+import ca.uhn.fhir.rest.api.Constants;
 import ca.uhn.fhir.rest.api.RequestTypeEnum;
 import ca.uhn.fhir.rest.api.RestOperationTypeEnum;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.server.exceptions.AuthenticationException;
+import ca.uhn.fhir.rest.server.exceptions.ForbiddenOperationException;
 import ca.uhn.fhir.rest.server.interceptor.auth.AuthorizedList;
 import ca.uhn.fhir.rest.server.interceptor.auth.SearchNarrowingInterceptor;
 import ca.uhn.fhir.rest.server.servlet.ServletRequestDetails;
@@ -18,10 +22,13 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.stream.Collectors;
 import jp.zaitaku.fhir.server.FhirServerInterceptor;
 import org.hl7.fhir.instance.model.api.IBaseBundle;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -44,12 +51,21 @@ class PatientReachNarrowing extends SearchNarrowingInterceptor implements FhirSe
 
 	private static final String AUDIT_EVENT = "AuditEvent";
 
+	private static final String BY_LIST = PatientReachNarrowing.class.getName() + ".byList";
+	private static final String LIST_CONDITION = "_has:List:item:_id";
+	private static final String ADDED_PARAMETER = PatientReachNarrowing.class.getName() + ".added";
+	private static final Logger log = LoggerFactory.getLogger(PatientReachNarrowing.class);
+
 	private final CallerAccesses accesses;
 	private final AccessProperties properties;
+	private final ReachLists reachLists;
+	private final FhirContext fhirContext;
 
-	PatientReachNarrowing(CallerAccesses accesses, AccessProperties properties) {
+	PatientReachNarrowing(CallerAccesses accesses, AccessProperties properties, ReachLists reachLists, FhirContext fhirContext) {
 		this.accesses = accesses;
 		this.properties = properties;
+		this.reachLists = reachLists;
+		this.fhirContext = fhirContext;
 		setNarrowConditionalUrls(true);
 	}
 
@@ -60,10 +76,21 @@ class PatientReachNarrowing extends SearchNarrowingInterceptor implements FhirSe
 		if (request.getRestOperationType() == RestOperationTypeEnum.SEARCH_SYSTEM) {
 			return; // cannot be narrowed; PatientReachRequestGuard refuses it for callers who would need it
 		}
+		String list = reachListFor(request);
+		if (list != null) {
+			request.getUserData().put(BY_LIST, Boolean.TRUE); // buildAuthorizedList: no per-patient narrowing
+		}
 		super.hookIncomingRequestPostProcessed(request, servletRequest, servletResponse);
 		CallerAccess access = accesses.of(request);
 		if (access.reachesEveryPatient() || request.getRestOperationType() != RestOperationTypeEnum.SEARCH_TYPE) {
 			return;
+		}
+		if (list != null) {
+			String type = request.getResourceName();
+			refuseNamedPatientsOutOfReach(request, access, type);
+			String parameter = type.equals("Patient") ? LIST_CONDITION : compartmentParameter(type) + ":Patient." + LIST_CONDITION;
+			addCondition(request, parameter, list);
+			request.getUserData().put(ADDED_PARAMETER, parameter);
 		}
 		String patientParameter = PatientReach.PATIENT_PARAMETER_OUTSIDE_COMPARTMENT.get(request.getResourceName());
 		if (patientParameter != null) {
@@ -111,8 +138,91 @@ class PatientReachNarrowing extends SearchNarrowingInterceptor implements FhirSe
 		return path.length >= 2 && !path[1].isEmpty() && !path[1].startsWith("_") && !path[1].startsWith("$");
 	}
 
+	/**
+	 * The List holding the caller's patients, for a search of patient data by a caller who reaches
+	 * many ({@link ReachLists}); null where the narrowing stays per patient: few patients, full-text
+	 * searches (their Lucene filter takes patient ids: ReferenceFilteredFullTextSearch), Task (outside
+	 * the compartment), and when the List cannot be written (e.g. a team names a deleted patient).
+	 */
+	private String reachListFor(RequestDetails request) {
+		if (request.getRestOperationType() != RestOperationTypeEnum.SEARCH_TYPE || request.getResourceName() == null) {
+			return null;
+		}
+		CallerAccess access = accesses.of(request);
+		String type = request.getResourceName();
+		Set<String> patients = access.readablePatientIds();
+		if (access.reachesEveryPatient() || patients.size() < properties.reachListThreshold()
+				|| request.getParameters().containsKey(Constants.PARAM_CONTENT) || request.getParameters().containsKey(Constants.PARAM_TEXT)
+				|| !(type.equals("Patient") || compartmentParameter(type) != null)) {
+			return null;
+		}
+		try {
+			return reachLists.listOf(patients);
+		} catch (RuntimeException cannotWrite) {
+			log.warn("narrowing by patient ids: the reach List could not be written ({})", cannotWrite.getMessage());
+			return null;
+		}
+	}
+
+	/**
+	 * As HAPI's narrowing does for the parameter it narrows: a search that names patients there
+	 * ({@code Observation?patient=Patient/9}, {@code Patient?_id=9}), none of them reached, is refused
+	 * (403) rather than answered empty — the same answer whether or not the patient exists.
+	 */
+	private void refuseNamedPatientsOutOfReach(RequestDetails request, CallerAccess access, String type) {
+		for (String name : namedPatientParameters(type)) {
+			String[] values = request.getParameters().get(name);
+			if (values == null) {
+				continue;
+			}
+			boolean anyReached = Arrays.stream(values).flatMap(value -> Arrays.stream(value.split(",")))
+					.map(value -> value.substring(value.lastIndexOf('/') + 1)).anyMatch(access::mayAccessPatient);
+			if (!anyReached) {
+				throw new ForbiddenOperationException("HAPI-2026: Value not permitted for parameter " + name);
+			}
+		}
+	}
+
+	/** {@code _id} for Patient; else the compartment parameter HAPI narrows by and those on the same element. */
+	private List<String> namedPatientParameters(String type) {
+		if (type.equals("Patient")) {
+			return List.of("_id");
+		}
+		String primary = compartmentParameter(type);
+		RuntimeResourceDefinition definition = fhirContext.getResourceDefinition(type);
+		String element = elementOf(definition.getSearchParam(primary).getPath());
+		return definition.getSearchParamsForCompartmentName("Patient").stream()
+				.filter(parameter -> parameter.getName().equals(primary) || elementOf(parameter.getPath()).equals(element))
+				.map(RuntimeSearchParam::getName).toList();
+	}
+
+	private static String elementOf(String path) {
+		return path == null ? "" : path.replace(".where(resolve() is Patient)", "").trim();
+	}
+
+	/** The parameter HAPI's narrowing uses for a type in the Patient compartment: {@code patient}, else the first. */
+	private String compartmentParameter(String type) {
+		if (!fhirContext.getResourceTypes().contains(type)) {
+			return null;
+		}
+		List<RuntimeSearchParam> inCompartment = fhirContext.getResourceDefinition(type).getSearchParamsForCompartmentName("Patient");
+		if (inCompartment.isEmpty()) {
+			return null;
+		}
+		return inCompartment.stream().map(RuntimeSearchParam::getName).filter("patient"::equals).findFirst()
+				.orElse(inCompartment.get(0).getName());
+	}
+
+	/** The parameter this narrowing added to a search, if any; PatientReachRequestGuard does not judge it as the caller's. */
+	static String addedParameter(RequestDetails request) {
+		return (String) request.getUserData().get(ADDED_PARAMETER);
+	}
+
 	@Override
 	protected AuthorizedList buildAuthorizedList(RequestDetails request) {
+		if (Boolean.TRUE.equals(request.getUserData().get(BY_LIST))) {
+			return null;
+		}
 		CallerAccess access = accesses.of(request);
 		// The audit trail is not in HAPI's tables: its provider limits every search to the caller's patients itself.
 		if (access.reachesEveryPatient() || AUDIT_EVENT.equals(request.getResourceName())) {

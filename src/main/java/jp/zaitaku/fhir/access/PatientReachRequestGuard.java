@@ -88,7 +88,10 @@ class PatientReachRequestGuard implements FhirServerInterceptor {
 			throw forbidden(request.getOperation() + " on all " + type + " resources is not open to callers limited to their patients");
 		}
 		if (operation == RestOperationTypeEnum.SEARCH_TYPE) {
-			checkSearch(access, type, request.getParameters().keySet(), false);
+			// What the narrowing itself added (the List of the caller's patients) is not the caller's own condition.
+			Set<String> asked = new java.util.HashSet<>(request.getParameters().keySet());
+			asked.remove(PatientReachNarrowing.addedParameter(request));
+			checkSearch(access, type, asked, false);
 		}
 		if (isConditional(request, operation, instance)) {
 			checkConditional(type);
