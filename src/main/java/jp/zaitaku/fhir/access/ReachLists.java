@@ -1,8 +1,12 @@
 package jp.zaitaku.fhir.access;
 
+import ca.uhn.fhir.interceptor.api.Hook;
+import ca.uhn.fhir.interceptor.api.Pointcut;
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import ca.uhn.fhir.jpa.api.dao.IFhirResourceDao;
+import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
+import ca.uhn.fhir.rest.server.exceptions.ForbiddenOperationException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceGoneException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import com.github.benmanes.caffeine.cache.Cache;
@@ -12,6 +16,9 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Set;
+import java.util.stream.Collectors;
+import jp.zaitaku.fhir.server.FhirServerInterceptor;
+import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.ListResource;
 import org.hl7.fhir.r4.model.Reference;
@@ -29,7 +36,7 @@ import org.springframework.stereotype.Component;
  * it (it is about no patient). Lists of reaches that no longer occur stay behind (a few KB each).
  */
 @Component
-class ReachLists {
+class ReachLists implements FhirServerInterceptor {
 
 	static final String TAG_SYSTEM = "https://zaitaku-fhir.github.io/ig/CodeSystem/server-internal";
 	static final String TAG_CODE = "care-team-reach";
@@ -53,7 +60,13 @@ class ReachLists {
 	private boolean ensureStored(String id, Set<String> patientIds) {
 		IFhirResourceDao<ListResource> lists = daos.getResourceDao(ListResource.class);
 		try {
-			lists.read(new IdType("List", id), new SystemRequestDetails());
+			ListResource existing = lists.read(new IdType("List", id), new SystemRequestDetails());
+			Set<String> held = existing.getEntry().stream().map(entry -> entry.getItem().getReferenceElement())
+					.filter(item -> "Patient".equals(item.getResourceType())).map(item -> item.getIdPart()).collect(Collectors.toSet());
+			if (!held.equals(patientIds)) {
+				// Only the server writes these Lists (see refuseWritesByCallers); trust nothing else.
+				throw new IllegalStateException("List/" + id + " does not hold the patients its id stands for");
+			}
 			return true;
 		} catch (ResourceNotFoundException | ResourceGoneException notYet) {
 			ListResource list = new ListResource();
@@ -66,6 +79,37 @@ class ReachLists {
 			// An update with a client-assigned id: two requests racing to write it store the same content.
 			lists.update(list, new SystemRequestDetails());
 			return true;
+		}
+	}
+
+	/**
+	 * Nobody but the server writes a reach List: one changed by a caller would widen someone's
+	 * narrowing. Creating (also by PUT), changing or deleting a List with such an id is refused.
+	 */
+	@Hook(Pointcut.STORAGE_PRESTORAGE_RESOURCE_CREATED)
+	public void refuseCreateByCallers(IBaseResource resource, RequestDetails request) {
+		refuseWritesByCallers(resource, request);
+	}
+
+	@Hook(Pointcut.STORAGE_PRESTORAGE_RESOURCE_UPDATED)
+	public void refuseUpdateByCallers(IBaseResource oldResource, IBaseResource newResource, RequestDetails request) {
+		refuseWritesByCallers(oldResource, request);
+		refuseWritesByCallers(newResource, request);
+	}
+
+	@Hook(Pointcut.STORAGE_PRESTORAGE_RESOURCE_DELETED)
+	public void refuseDeleteByCallers(IBaseResource resource, RequestDetails request) {
+		refuseWritesByCallers(resource, request);
+	}
+
+	private static void refuseWritesByCallers(IBaseResource resource, RequestDetails request) {
+		if (request == null || request instanceof SystemRequestDetails || !(resource instanceof ListResource list)) {
+			return;
+		}
+		boolean reachList = list.getIdElement().getIdPart() != null && list.getIdElement().getIdPart().startsWith(ID_PREFIX)
+				|| list.getMeta().getTag(TAG_SYSTEM, TAG_CODE) != null;
+		if (reachList) {
+			throw new ForbiddenOperationException("Access denied: Lists with ids " + ID_PREFIX + "… are written by the server only.");
 		}
 	}
 

@@ -82,6 +82,11 @@ class CareTeamReachListTest extends CareTeamAccessTestBase {
 		String listId = lists.jsonPath().getString("entry[0].resource.id");
 		assertThat(ids(as(token).get("/List")), not(hasItem(listId)));
 		as(token).get("/List/" + listId).then().statusCode(404);
+		// Nobody but the server writes such a List, not even a caller who reaches every patient.
+		String widened = fhir().get("/List/" + listId).asString().replace("\"entry\":[", "\"entry\":[{\"item\":{\"reference\":\"Patient/" + patientB + "\"}},");
+		fhir().body(widened).put("/List/" + listId).then().statusCode(403);
+		fhir().delete("/List/" + listId).then().statusCode(403);
+		fhir().body(widened.replace(listId, "zaitaku-reach-0000")).put("/List/zaitaku-reach-0000").then().statusCode(403);
 
 		// Removed from one team: the next request counts one patient fewer (a new List).
 		String team = teams.get(0);
