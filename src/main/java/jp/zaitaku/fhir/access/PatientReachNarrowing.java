@@ -142,7 +142,8 @@ class PatientReachNarrowing extends SearchNarrowingInterceptor implements FhirSe
 	 * The List holding the caller's patients, for a search of patient data by a caller who reaches
 	 * many ({@link ReachLists}); null where the narrowing stays per patient: few patients, full-text
 	 * searches (their Lucene filter takes patient ids: ReferenceFilteredFullTextSearch), Task (outside
-	 * the compartment), and when the List cannot be written (e.g. a team names a deleted patient).
+	 * the compartment), the audit trail (its own provider narrows in SQL), and when the List cannot be
+	 * written (e.g. a team names a deleted patient).
 	 */
 	private String reachListFor(RequestDetails request) {
 		if (request.getRestOperationType() != RestOperationTypeEnum.SEARCH_TYPE || request.getResourceName() == null) {
@@ -151,7 +152,7 @@ class PatientReachNarrowing extends SearchNarrowingInterceptor implements FhirSe
 		CallerAccess access = accesses.of(request);
 		String type = request.getResourceName();
 		Set<String> patients = access.readablePatientIds();
-		if (access.reachesEveryPatient() || patients.size() < properties.reachListThreshold()
+		if (access.reachesEveryPatient() || patients.size() < properties.reachListThreshold() || AUDIT_EVENT.equals(type)
 				|| request.getParameters().containsKey(Constants.PARAM_CONTENT) || request.getParameters().containsKey(Constants.PARAM_TEXT)
 				|| !(type.equals("Patient") || compartmentParameter(type) != null)) {
 			return null;

@@ -67,6 +67,8 @@ class CareTeamReachListTest extends CareTeamAccessTestBase {
 		assertThat(ids(as(token).get("/Observation?_count=200")), not(hasItem(observationB)));
 		assertThat(ids(as(token).get("/Patient?_has:Observation:subject:identifier=" + observationBIdentifier)), empty());
 		forbidden(as(token).get("/Observation?patient=Patient/" + patientB));
+		// The audit trail narrows itself (its own table), List or not.
+		as(token).get("/AuditEvent?patient=Patient/" + patients.get(0)).then().statusCode(200);
 
 		// Paging: the second page is theirs too.
 		Response first = as(token).get("/Patient?_count=60");
