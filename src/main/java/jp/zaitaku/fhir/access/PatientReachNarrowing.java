@@ -114,7 +114,8 @@ class PatientReachNarrowing extends SearchNarrowingInterceptor implements FhirSe
 	@Hook(Pointcut.SERVER_INCOMING_REQUEST_PRE_HANDLED)
 	public void hookIncomingRequestPreHandled(ServletRequestDetails request, HttpServletRequest servletRequest,
 			HttpServletResponse servletResponse) throws AuthenticationException {
-		if (!(request.getResource() instanceof IBaseBundle bundle)) {
+		if (!(request.getResource() instanceof IBaseBundle bundle) || accesses.of(request).reachesEveryPatient()) {
+			// Nothing to keep: HAPI narrows nothing for a caller who reaches every patient (no authorized list).
 			super.hookIncomingRequestPreHandled(request, servletRequest, servletResponse);
 			return;
 		}
