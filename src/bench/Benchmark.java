@@ -109,7 +109,9 @@ public class Benchmark {
 				  --label NAME           label of this run, e.g. "open mode" or "validation on"
 				  --append               add this run as a new section instead of replacing the generated part
 				  --extracted            start the server as docker/Dockerfile does: the jar extracted into its
-				                         own jar and lib/ (Spring Boot's jarmode tools), extraction not timed
+				                         own jar and lib/ (Spring Boot's jarmode tools) with a class data
+				                         sharing archive (docker/class-data-archive.sh); neither is timed
+				  --no-cds               with --extracted: no class data sharing archive
 				  --out PATH             report file (default docs/benchmarks.md)
 				  --help                 this text
 				Exits 2 if the server did not start, 3 if the care-team setup failed, 1 if more than 1 % of
@@ -119,7 +121,7 @@ public class Benchmark {
 		static final List<String> DEFAULT_TERMS = List.of(
 				"嚥下", "褥瘡", "服薬", "訪問看護", "血圧", "ケアマネジャー", "看取り", "練馬区", "ヘルパー", "転倒");
 
-		/** The options that take a value; --append, --care-team-client, --extracted and --help are the only flags. */
+		/** The options that take a value; --append, --care-team-client, --extracted, --no-cds and --help are the only flags. */
 		static final List<String> VALUED = List.of("--jar", "--port", "--jvm-opts", "--server-env", "--base-url", "--pid",
 				"--header", "--concurrency", "--warmup", "--duration", "--tx-duration", "--communications", "--terms",
 				"--start-timeout", "--load-timeout", "--label", "--out", "--client-id", "--client-secret",
@@ -136,6 +138,7 @@ public class Benchmark {
 		String clientSecret;
 		boolean careTeamClient;
 		boolean extracted;
+		boolean classDataSharing = true;
 		Integer careTeamPatients;
 		int concurrency = 8;
 		int warmupSeconds = 5;
@@ -173,6 +176,10 @@ public class Benchmark {
 				}
 				if (name.equals("--extracted")) {
 					o.extracted = true;
+					continue;
+				}
+				if (name.equals("--no-cds")) {
+					o.classDataSharing = false;
 					continue;
 				}
 				if (name.equals("--help") || name.equals("-h")) {
@@ -320,7 +327,9 @@ public class Benchmark {
 						+ CareTeams.othersFor(careTeamPool()) + " of another");
 			}
 			if (baseUrl == null) {
-				parts.add("jar `" + jar + "`" + (extracted ? " extracted (as in docker/Dockerfile)" : ""));
+				parts.add("jar `" + jar + "`" + (!extracted ? ""
+						: classDataSharing ? " extracted, with a class data sharing archive (as in docker/Dockerfile)"
+						: " extracted (as in docker/Dockerfile), no class data sharing archive"));
 				parts.add("JVM options `" + (jvmOpts.isBlank() ? "(none)" : jvmOpts.trim()) + "`");
 				if (!serverEnv.isEmpty()) {
 					parts.add("server env `" + String.join(" ", serverEnv) + "`");
@@ -1397,6 +1406,26 @@ public class Benchmark {
 			return destination.resolve(jar.getFileName());
 		}
 
+		/**
+		 * The class data sharing archive docker/Dockerfile builds into the image (a training start of the
+		 * server, about a minute): made before the clock starts, as the image is built before it is run.
+		 */
+		static Path writeClassDataArchive(Path extractedJar) throws IOException {
+			Path archive = extractedJar.resolveSibling("zaitaku.jsa");
+			System.out.println("writing the class data sharing archive (docker/class-data-archive.sh, not timed)");
+			try {
+				Process process = new ProcessBuilder("bash", "docker/class-data-archive.sh", extractedJar.toString(),
+						archive.toString()).inheritIO().start();
+				if (process.waitFor() != 0) {
+					throw new IOException("docker/class-data-archive.sh failed for " + extractedJar);
+				}
+			} catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+				throw new IOException("interrupted while writing the class data sharing archive", e);
+			}
+			return archive;
+		}
+
 		/** {@code clientsFile}: JSON of a clients file to register (written to the temporary directory), or null. */
 		static ManagedServer start(Options options, String clientsFile) throws IOException {
 			Path jar = Path.of(options.jar).toAbsolutePath();
@@ -1410,11 +1439,18 @@ public class Benchmark {
 			Path tempDir = Files.createTempDirectory("zaitaku-bench-");
 			Path dataDir = Files.createDirectories(tempDir.resolve("data"));
 			Path log = tempDir.resolve("server.log");
+			Path classDataArchive = null;
 			if (options.extracted) {
 				jar = extract(jar, tempDir.resolve("app"));
+				if (options.classDataSharing) {
+					classDataArchive = writeClassDataArchive(jar);
+				}
 			}
 			List<String> command = new ArrayList<>();
 			command.add(javaExecutable());
+			if (classDataArchive != null) {
+				command.add("-XX:SharedArchiveFile=" + classDataArchive);
+			}
 			Arrays.stream(options.jvmOpts.trim().split("\\s+")).filter(s -> !s.isEmpty()).forEach(command::add);
 			command.add("-jar");
 			command.add(jar.toString());
