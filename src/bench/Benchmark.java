@@ -25,6 +25,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -464,7 +465,8 @@ public class Benchmark {
 	}
 
 	void runLoad(Instant benchmarkStart) throws Exception {
-		LoadRunner runner = new LoadRunner(loadFhir, options.concurrency, () -> server == null || server.process.isAlive());
+		LoadRunner runner = new LoadRunner(loadFhir, options.concurrency, () -> server == null || server.process.isAlive(),
+				ServerCpu.of(serverPid()));
 		Fhir fhir = loadFhir;
 		long warmup = TimeUnit.SECONDS.toNanos(options.warmupSeconds);
 		long measured = TimeUnit.SECONDS.toNanos(options.durationSeconds);
@@ -553,7 +555,8 @@ public class Benchmark {
 			System.out.println("setup, not timed: " + p.line());
 		}
 		System.out.println(Report.phaseTable(results));
-		results.memory.ifPresent(m -> System.out.printf("server VmRSS %d MiB, VmHWM %d MiB%n", m.rssMiB(), m.hwmMiB()));
+		results.memory.ifPresent(m -> System.out.printf("server VmRSS %d MiB (anonymous %d, file-backed %d), VmHWM %d MiB%n",
+				m.rssMiB(), m.anonymousKiB() / 1024, m.fileKiB() / 1024, m.hwmMiB()));
 		System.out.printf("requests: %d, failed: %d (%.2f %%)%n",
 				results.totalRequests(), results.totalErrors(), 100 * results.failureRate());
 	}
@@ -763,6 +766,8 @@ public class Benchmark {
 		final List<String> errorSamples;
 		final Map<Integer, Long> errorStatuses = new java.util.TreeMap<>();
 		final String aborted;
+		/** Server JVM CPU milliseconds per 2xx answer in the measured window; NaN when unknown. */
+		double serverCpuMsPerRequest = Double.NaN;
 
 		PhaseResult(String name, double windowSeconds, List<Recorder> recorders, String aborted) {
 			this.name = name;
@@ -813,8 +818,10 @@ public class Benchmark {
 		}
 
 		String line() {
-			return String.format(Locale.ROOT, "%-50s %8.1f req/s  p50 %7.1f  p95 %7.1f  p99 %7.1f ms  errors %d/%d%s%s",
-					name, requestsPerSecond(), percentileMs(50), percentileMs(95), percentileMs(99), errors, total,
+			return String.format(Locale.ROOT, "%-50s %8.1f req/s  p50 %7.1f  p95 %7.1f  p99 %7.1f ms%s  errors %d/%d%s%s",
+					name, requestsPerSecond(), percentileMs(50), percentileMs(95), percentileMs(99),
+					Double.isNaN(serverCpuMsPerRequest) ? "" : String.format(Locale.ROOT, "  server CPU %.2f ms/req", serverCpuMsPerRequest),
+					errors, total,
 					errors == 0 ? "" : " (" + errorStatusText() + ")", aborted == null ? "" : "  ABORTED: " + aborted);
 		}
 	}
@@ -827,11 +834,17 @@ public class Benchmark {
 		final Fhir fhir;
 		final int concurrency;
 		final java.util.function.BooleanSupplier serverAlive;
+		final ServerCpu serverCpu;
 
 		LoadRunner(Fhir fhir, int concurrency, java.util.function.BooleanSupplier serverAlive) {
+			this(fhir, concurrency, serverAlive, ServerCpu.UNKNOWN);
+		}
+
+		LoadRunner(Fhir fhir, int concurrency, java.util.function.BooleanSupplier serverAlive, ServerCpu serverCpu) {
 			this.fhir = fhir;
 			this.concurrency = concurrency;
 			this.serverAlive = serverAlive;
+			this.serverCpu = serverCpu;
 		}
 
 		/** A warm-up, then a measured window; every loop ends when the window does. */
@@ -861,9 +874,11 @@ public class Benchmark {
 						work(source, sequence, maxJobs, measureStart, measureEnd, resourcesDone, abort)));
 			}
 			pool.shutdown();
+			CompletableFuture<Long> cpuAtStart = serverCpu.at(measureStart);
 			long startedAt = System.nanoTime();
 			awaitWithProgress(pool, name, maxJobs, resourcesDone, startedAt, measureEnd);
 			long finishedAt = System.nanoTime();
+			long cpuAtEnd = serverCpu.nanos();
 
 			List<Recorder> recorders = new ArrayList<>();
 			for (Future<Recorder> f : futures) {
@@ -878,6 +893,10 @@ public class Benchmark {
 					? (measureEnd - measureStart) / 1e9
 					: (Math.min(finishedAt, measureEnd) - measureStart) / 1e9;
 			PhaseResult result = new PhaseResult(name, Math.max(window, 1e-3), recorders, abort.get());
+			long cpuStart = cpuAtStart.getNow(-1L);
+			if (cpuStart >= 0 && cpuAtEnd >= 0 && result.ok > 0) {
+				result.serverCpuMsPerRequest = (cpuAtEnd - cpuStart) / 1e6 / result.ok;
+			}
 			System.out.println("  " + result.line());
 			result.errorSamples.forEach(s -> System.err.println("    error: " + s));
 			return result;
@@ -1602,11 +1621,51 @@ public class Benchmark {
 	// ---------------------------------------------------------------------------------------------
 
 	/**
+	 * CPU time (user + system) of the server JVM from /proc/PID/stat: divided by the requests of a
+	 * window it gives the server's cost per request, which the load generator sharing the machine and
+	 * other noise disturb far less than the throughput. The embedded PostgreSQL is not included.
+	 */
+	record ServerCpu(long pid) {
+		static final ServerCpu UNKNOWN = new ServerCpu(-1);
+		/** USER_HZ: 100 on every Linux this runs on. */
+		private static final long NANOS_PER_TICK = 10_000_000L;
+
+		static ServerCpu of(long pid) {
+			return new ServerCpu(pid);
+		}
+
+		/** Nanoseconds of CPU so far, or -1 when unknown. */
+		long nanos() {
+			if (pid <= 0) {
+				return -1;
+			}
+			try {
+				String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
+				// Fields after the command name (which may hold spaces), from field 3 on; utime and stime are 14 and 15.
+				String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+				return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * NANOS_PER_TICK;
+			} catch (IOException | RuntimeException e) {
+				return -1;
+			}
+		}
+
+		/** The CPU time read at {@code nanoTime} (a System.nanoTime() instant), on a thread of its own. */
+		CompletableFuture<Long> at(long nanoTime) {
+			return CompletableFuture.supplyAsync(() -> {
+				for (long wait = nanoTime - System.nanoTime(); wait > 0; wait = nanoTime - System.nanoTime()) {
+					java.util.concurrent.locks.LockSupport.parkNanos(wait);
+				}
+				return nanos();
+			});
+		}
+	}
+
+	/**
 	 * VmRSS and VmHWM of the server JVM, and of the embedded PostgreSQL (if known) the proportional set
 	 * size summed over the postmaster and its backends: summing their RSS would count the shared
 	 * buffers once per process.
 	 */
-	record Memory(long rssKiB, long hwmKiB, long postgresPssKiB, int postgresProcesses) {
+	record Memory(long rssKiB, long hwmKiB, long anonymousKiB, long fileKiB, long postgresPssKiB, int postgresProcesses) {
 		long rssMiB() {
 			return rssKiB / 1024;
 		}
@@ -1629,7 +1688,8 @@ public class Benchmark {
 			long postgresPss = postgres.stream()
 					.mapToLong(c -> procFields(Path.of("/proc", String.valueOf(c.pid()), "smaps_rollup")).getOrDefault("Pss", 0L))
 					.sum();
-			return Optional.of(new Memory(status.get("VmRSS"), status.getOrDefault("VmHWM", 0L), postgresPss, postgres.size()));
+			return Optional.of(new Memory(status.get("VmRSS"), status.getOrDefault("VmHWM", 0L), status.getOrDefault("RssAnon", -1L),
+					status.getOrDefault("RssFile", -1L), postgresPss, postgres.size()));
 		}
 
 		static final Pattern PROC_FIELD = Pattern.compile("^(\\w+):\\s+(\\d+) kB");
@@ -1915,12 +1975,13 @@ public class Benchmark {
 
 		static String phaseTable(Results r) {
 			StringBuilder t = new StringBuilder();
-			t.append("| phase | window s | 2xx | req/s | resources/s | p50 ms | p95 ms | p99 ms | max ms | errors |\n");
-			t.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+			t.append("| phase | window s | 2xx | req/s | resources/s | p50 ms | p95 ms | p99 ms | max ms | server CPU ms/req | errors |\n");
+			t.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
 			for (PhaseResult p : r.phases) {
-				t.append(fmt("| %s | %.1f | %d | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f | %d of %d%s%s |%n",
+				t.append(fmt("| %s | %.1f | %d | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f | %s | %d of %d%s%s |%n",
 						p.name.replace("|", "\\|"), p.windowSeconds, p.ok, p.requestsPerSecond(), p.resourcesPerSecond(),
-						p.percentileMs(50), p.percentileMs(95), p.percentileMs(99), p.maxMs(), p.errors, p.total,
+						p.percentileMs(50), p.percentileMs(95), p.percentileMs(99), p.maxMs(),
+						Double.isNaN(p.serverCpuMsPerRequest) ? "—" : fmt("%.2f", p.serverCpuMsPerRequest), p.errors, p.total,
 						p.errors == 0 ? "" : " (" + p.errorStatusText() + ")",
 						p.aborted == null ? "" : " (aborted: " + p.aborted + ")"));
 			}
@@ -1932,6 +1993,12 @@ public class Benchmark {
 			r.memoryAtStart.ifPresent(m -> s.append(fmt("- server JVM at the first 200: VmRSS %d MiB%n", m.rssMiB())));
 			r.memory.ifPresent(m -> {
 				s.append(fmt("- server JVM after the load: VmRSS %d MiB, peak VmHWM %d MiB%n", m.rssMiB(), m.hwmMiB()));
+				if (m.anonymousKiB() >= 0 && m.fileKiB() >= 0) {
+					// File-backed pages (mapped jars, the class data archive, Lucene's memory-mapped index) are
+					// page cache the kernel can drop and re-read; anonymous ones are the JVM's own.
+					s.append(fmt("  of which anonymous (heap, metaspace, code, threads) %d MiB, file-backed (mapped jars,"
+							+ " class data archive, Lucene index files) %d MiB%n", m.anonymousKiB() / 1024, m.fileKiB() / 1024));
+				}
 				if (m.postgresProcesses() > 0) {
 					s.append(fmt("- embedded PostgreSQL after the load: %d processes, PSS %d MiB in total%n",
 							m.postgresProcesses(), m.postgresPssKiB() / 1024));

@@ -5,7 +5,6 @@ import ca.uhn.fhir.context.RuntimeResourceDefinition;
 import ca.uhn.fhir.context.RuntimeSearchParam;
 import ca.uhn.fhir.interceptor.api.Hook;
 import ca.uhn.fhir.interceptor.api.Pointcut;
-import ca.uhn.fhir.rest.api.Constants;
 import ca.uhn.fhir.rest.api.RequestTypeEnum;
 import ca.uhn.fhir.rest.api.RestOperationTypeEnum;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
@@ -141,10 +140,11 @@ class PatientReachNarrowing extends SearchNarrowingInterceptor implements FhirSe
 
 	/**
 	 * The List holding the caller's patients, for a search of patient data by a caller who reaches
-	 * many ({@link ReachLists}); null where the narrowing stays per patient: few patients, full-text
-	 * searches (their Lucene filter takes patient ids: ReferenceFilteredFullTextSearch), Task (outside
+	 * many ({@link ReachLists}); null where the narrowing stays per patient: few patients, Task (outside
 	 * the compartment), the audit trail (its own provider narrows in SQL), and when the List cannot be
-	 * written (e.g. a team names a deleted patient).
+	 * written (e.g. a team names a deleted patient). Full-text searches take the List too: the
+	 * full-text service turns it back into a Lucene filter of the List's patients
+	 * (storage.ReferenceFilteredFullTextSearch), kept per List version.
 	 */
 	private String reachListFor(RequestDetails request) {
 		if (request.getRestOperationType() != RestOperationTypeEnum.SEARCH_TYPE || request.getResourceName() == null) {
@@ -154,7 +154,6 @@ class PatientReachNarrowing extends SearchNarrowingInterceptor implements FhirSe
 		String type = request.getResourceName();
 		Set<String> patients = access.readablePatientIds();
 		if (access.reachesEveryPatient() || patients.size() < properties.reachListThreshold() || AUDIT_EVENT.equals(type)
-				|| request.getParameters().containsKey(Constants.PARAM_CONTENT) || request.getParameters().containsKey(Constants.PARAM_TEXT)
 				|| !(type.equals("Patient") || compartmentParameter(type) != null)) {
 			return null;
 		}

@@ -45,6 +45,12 @@ class ReachLists implements FhirServerInterceptor {
 	private final DaoRegistry daos;
 	/** Lists known to exist: checked or written once per server process. */
 	private final Cache<String, Boolean> stored = Caffeine.newBuilder().maximumSize(10_000).build();
+	/**
+	 * List ids by reach, keyed by the identity of the set (weak keys compare by identity): a caller's
+	 * reach is the same cached set from request to request, so its 1,000 ids are sorted and hashed
+	 * once, not on every search.
+	 */
+	private final Cache<Set<String>, String> idsByReach = Caffeine.newBuilder().weakKeys().maximumSize(10_000).build();
 
 	ReachLists(DaoRegistry daos) {
 		this.daos = daos;
@@ -52,7 +58,7 @@ class ReachLists implements FhirServerInterceptor {
 
 	/** The id of the List holding exactly these patients, written first if it does not exist yet. */
 	String listOf(Set<String> patientIds) {
-		String id = ID_PREFIX + digest(patientIds);
+		String id = idsByReach.get(patientIds, reach -> ID_PREFIX + digest(reach));
 		stored.get(id, key -> ensureStored(key, patientIds));
 		return id;
 	}

@@ -2,6 +2,8 @@ package jp.zaitaku.fhir.security;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
+import java.util.UUID;
+import java.util.function.Supplier;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -10,6 +12,7 @@ import org.springframework.security.core.userdetails.User;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * The login: user name, password and a TOTP code in one form, checked together, so there is no
@@ -33,6 +36,11 @@ final class PasswordTotpAuthenticationProvider implements AuthenticationProvider
 
 	private final UserAccounts users;
 	private final PasswordEncoder passwords = PasswordEncoderFactories.createDelegatingPasswordEncoder();
+	/**
+	 * Checked against when the user is unknown or locked, so that refusal takes as long as a wrong
+	 * password's: the answer time must not tell which user names exist. Made on the first login.
+	 */
+	private final Supplier<String> decoyHash = SingletonSupplier.of(() -> passwords.encode(UUID.randomUUID().toString()));
 
 	PasswordTotpAuthenticationProvider(UserAccounts users) {
 		this.users = users;
@@ -43,14 +51,14 @@ final class PasswordTotpAuthenticationProvider implements AuthenticationProvider
 		String username = login.getName();
 		UserAccounts.Account account = users.find(username).orElse(null);
 		String code = login.getDetails() instanceof Details details ? details.code : null;
-		if (account == null || account.locked()) {
+		if (account == null || account.locked() || !users.takeLoginAttempt(username)) {
+			passwords.matches(String.valueOf(login.getCredentials()), decoyHash.get());
 			throw new BadCredentialsException("bad credentials");
 		}
 		boolean passwordRight = passwords.matches(String.valueOf(login.getCredentials()), account.passwordHash());
 		long step = passwordRight ? Totp.verify(account.totpSecret(), code, Instant.now().getEpochSecond(), account.lastTotpStep()) : -1;
 		if (step < 0 || !users.markTotpStepUsed(username, step)) {
-			users.recordFailedLogin(username);
-			throw new BadCredentialsException("bad credentials");
+			throw new BadCredentialsException("bad credentials"); // the attempt taken above stays counted
 		}
 		User principal = (User) User.withUsername(username).password("").roles("USER").build();
 		UsernamePasswordAuthenticationToken result =

@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The people who log in to authorise SMART apps (table zaitaku_user). Each one is a Practitioner or
- * RelatedPerson on this server ({@code fhirUser}). Five wrong logins lock an account for 15 minutes.
+ * RelatedPerson on this server ({@code fhirUser}). Five login attempts without success lock an account for 15 minutes.
  */
 @Component
 @SecurityEnabled
@@ -41,17 +41,31 @@ public class UserAccounts {
 		return found.stream().findFirst();
 	}
 
-	/** Records a used TOTP step; false when that step (or a later one) was used already. */
+	/** Records a used TOTP step (a successful login: the attempt count and any lock start afresh); false when that step (or a later one) was used already. */
 	boolean markTotpStepUsed(String username, long step) {
-		return jdbc.update("UPDATE zaitaku_user SET last_totp_step = ?, failed_logins = 0 WHERE username = ? AND last_totp_step < ?",
-				step, username, step) == 1;
+		return jdbc.update("""
+				UPDATE zaitaku_user SET last_totp_step = ?, failed_logins = 0, locked_until = NULL
+				WHERE username = ? AND last_totp_step < ?""", step, username, step) == 1;
 	}
 
-	void recordFailedLogin(String username) {
-		jdbc.update("""
-				UPDATE zaitaku_user SET failed_logins = failed_logins + 1,
-				       locked_until = CASE WHEN failed_logins + 1 >= ? THEN now() + make_interval(secs => ?) ELSE locked_until END
-				WHERE username = ?""", MAX_FAILED_LOGINS, LOCK_TIME.toSeconds(), username);
+	/**
+	 * Takes one attempt of the account's allowance before its password is checked; false when the
+	 * account is disabled, unknown or locked. Taken first and in one statement, so parallel attempts
+	 * cannot check more than {@value #MAX_FAILED_LOGINS} passwords before the lock; the attempt that
+	 * uses up the allowance sets the lock (a successful login lifts it again). After a lock has expired
+	 * the count starts afresh.
+	 */
+	boolean takeLoginAttempt(String username) {
+		return jdbc.update("""
+				UPDATE zaitaku_user SET
+				       failed_logins = CASE WHEN locked_until <= now() THEN 1 ELSE failed_logins + 1 END,
+				       locked_until = CASE
+				           WHEN (CASE WHEN locked_until <= now() THEN 1 ELSE failed_logins + 1 END) >= ?
+				               THEN now() + make_interval(secs => ?)
+				           WHEN locked_until <= now() THEN NULL
+				           ELSE locked_until END
+				WHERE username = ? AND enabled AND (locked_until IS NULL OR locked_until <= now())""",
+				MAX_FAILED_LOGINS, LOCK_TIME.toSeconds(), username) == 1;
 	}
 
 	/** Whether the account exists and is enabled (a lock after failed logins does not count here). */

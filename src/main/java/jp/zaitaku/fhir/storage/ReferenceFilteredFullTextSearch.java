@@ -23,7 +23,15 @@ import ca.uhn.fhir.rest.api.Constants;
 import ca.uhn.fhir.rest.api.RestSearchParameterTypeEnum;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.api.server.storage.IResourcePersistentId;
+import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
+import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
+import ca.uhn.fhir.rest.param.HasParam;
 import ca.uhn.fhir.rest.param.ReferenceParam;
+import ca.uhn.fhir.rest.server.exceptions.ResourceGoneException;
+import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import org.hl7.fhir.r4.model.ListResource;
 import ca.uhn.fhir.rest.param.TokenParam;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import ca.uhn.fhir.rest.server.util.ISearchParamRegistry;
@@ -50,7 +58,8 @@ import org.springframework.context.annotation.Primary;
 import org.springframework.stereotype.Component;
 
 /**
- * HAPI's full-text search service, with {@code _id} and reference conditions of a {@code _content}/
+ * HAPI's full-text search service, with {@code _id}, reference and List-item ({@code _has:List:item:_id},
+ * also after a reference: {@code patient:Patient._has:List:item:_id}) conditions of a {@code _content}/
  * {@code _text} search answered inside the Lucene query (from {@link ResourceLinkTerms}).
  *
  * <p>HAPI alone hands Lucene only the text: any other condition makes it scroll through every text
@@ -69,20 +78,31 @@ import org.springframework.stereotype.Component;
 public class ReferenceFilteredFullTextSearch implements IFulltextSearchSvc {
 
 	private static final String ID = "_id";
+	private static final String HAS = "_has";
+	/** {@code _has:List:item:_id=X} (or chained after a reference): "an item of List X". */
+	private static final String LIST_ITEM_CHAIN = "_has:List:item:_id";
 
 	private final IFulltextSearchSvc hapi;
 	private final ISearchParamRegistry searchParams;
 	private final IIdHelperService<JpaPid> ids;
 	private final FhirContext fhirContext;
 	private final StorageSettings storageSettings;
+	private final DaoRegistry daos;
 
 	@PersistenceContext
 	private EntityManager entityManager;
 
+	/**
+	 * Database ids of a List version's items of one type ({@code List/7/_history/2|Patient}): a
+	 * version's items never change, and a care-team caller's searches all name the same List.
+	 */
+	private final Cache<String, Set<Long>> listItemPids = Caffeine.newBuilder().maximumSize(500).build();
+
 	public ReferenceFilteredFullTextSearch(@Qualifier("fullTextSearchSvc") IFulltextSearchSvc hapi,
 			@Lazy ISearchParamRegistry searchParams, @Lazy IIdHelperService<JpaPid> ids, FhirContext fhirContext,
-			StorageSettings storageSettings) {
+			StorageSettings storageSettings, @Lazy DaoRegistry daos) {
 		this.hapi = hapi;
+		this.daos = daos;
 		this.searchParams = searchParams;
 		this.ids = ids;
 		this.fhirContext = fhirContext;
@@ -175,6 +195,9 @@ public class ReferenceFilteredFullTextSearch implements IFulltextSearchSvc {
 
 	/** One filter per AND-clause of the parameter, or null when any clause cannot be answered in Lucene. */
 	private List<Filter> filters(String resourceType, String name, List<List<IQueryParameterType>> andList) {
+		if (HAS.equals(name)) {
+			return listItemFilters(resourceType, andList);
+		}
 		List<String> paths = null;
 		if (!ID.equals(name)) {
 			RuntimeSearchParam parameter = searchParams.getActiveSearchParam(resourceType, name,
@@ -189,16 +212,70 @@ public class ReferenceFilteredFullTextSearch implements IFulltextSearchSvc {
 		}
 		List<Filter> filters = new ArrayList<>();
 		for (List<IQueryParameterType> orList : andList) {
-			List<IIdType> targets = paths == null ? idTargets(resourceType, orList) : referenceTargets(orList);
-			if (targets == null) {
-				return null;
+			Set<Long> targetPids = paths == null ? null : listItemTargets(orList);
+			if (targetPids == null) {
+				List<IIdType> targets = paths == null ? idTargets(resourceType, orList) : referenceTargets(orList);
+				if (targets == null) {
+					return null;
+				}
+				targetPids = resolve(targets);
 			}
-			Set<Long> targetPids = resolve(targets);
 			filters.add(paths == null
 					? new Filter(true, targetPids.stream().map(JpaPid::fromId).toList())
 					: new Filter(false, referenceTerms(paths, targetPids)));
 		}
 		return filters;
+	}
+
+	/** {@code Patient?_has:List:item:_id=7}: the searched type's items of those Lists, by document id; else null. */
+	private List<Filter> listItemFilters(String resourceType, List<List<IQueryParameterType>> andList) {
+		List<Filter> filters = new ArrayList<>();
+		for (List<IQueryParameterType> orList : andList) {
+			Set<Long> pids = new HashSet<>();
+			for (IQueryParameterType value : orList) {
+				if (!(value instanceof HasParam has) || !"List".equals(has.getTargetResourceType())
+						|| !"item".equals(has.getReferenceFieldName()) || !ID.equals(has.getParameterName())
+						|| StringUtils.isBlank(has.getParameterValue()) || has.getParameterValue().contains(",")) {
+					return null;
+				}
+				pids.addAll(listItemPids(has.getParameterValue(), resourceType));
+			}
+			filters.add(new Filter(true, pids.stream().map(JpaPid::fromId).toList()));
+		}
+		return filters;
+	}
+
+	/**
+	 * {@code patient:Patient._has:List:item:_id=7}: the referenced type's items of those Lists (a care-team
+	 * caller's narrowing by its reach List, access.ReachLists); null for any other form.
+	 */
+	private Set<Long> listItemTargets(List<IQueryParameterType> orList) {
+		Set<Long> pids = new HashSet<>();
+		for (IQueryParameterType value : orList) {
+			if (!(value instanceof ReferenceParam reference) || !LIST_ITEM_CHAIN.equals(reference.getChain())
+					|| StringUtils.isBlank(reference.getResourceType()) || Boolean.TRUE.equals(reference.getMissing())
+					|| StringUtils.isBlank(reference.getValue()) || reference.getValue().contains(",")) {
+				return null;
+			}
+			pids.addAll(listItemPids(reference.getValue(), reference.getResourceType()));
+		}
+		return pids;
+	}
+
+	/** Database ids of the current items of type {@code itemType} of List {@code listId}; none if it does not exist. */
+	private Set<Long> listItemPids(String listId, String itemType) {
+		ListResource list;
+		try {
+			list = (ListResource) daos.getResourceDao("List").read(new IdType("List", listId), new SystemRequestDetails());
+		} catch (ResourceNotFoundException | ResourceGoneException gone) {
+			return Set.of(); // HAPI's _has matches nothing for it either
+		}
+		String key = list.getIdElement().toUnqualified().getValue() + "|" + itemType;
+		return listItemPids.get(key, k -> resolve(list.getEntry().stream()
+				.map(entry -> entry.getItem().getReferenceElement())
+				.filter(item -> itemType.equals(item.getResourceType()) && item.hasIdPart() && !item.isAbsolute())
+				.map(item -> (IIdType) new IdType(itemType, item.getIdPart()))
+				.toList()));
 	}
 
 	/** {@code _id=1,Patient/2}: plain ids of the searched type; null for modifiers or other forms. */

@@ -67,6 +67,12 @@ class CareTeamReachListTest extends CareTeamAccessTestBase {
 		assertThat(ids(as(token).get("/Observation?_count=200")), not(hasItem(observationB)));
 		assertThat(ids(as(token).get("/Patient?_has:Observation:subject:identifier=" + observationBIdentifier)), empty());
 		forbidden(as(token).get("/Observation?patient=Patient/" + patientB));
+		// Full-text searches are narrowed by the List too (turned into a Lucene filter of its patients).
+		assertThat(as(token).get("/Observation?_content=訪問時の観察&_summary=count").jsonPath().getInt("total"), equalTo(TEAMS));
+		assertThat(as(token).get("/Observation?_content=広域連携&_total=accurate&_count=5").jsonPath().getInt("total"), equalTo(TEAMS));
+		assertThat(ids(as(token).get("/Observation?_content=訪問時の観察&_count=200")), not(hasItem(observationB)));
+		assertThat(ids(as(token).get("/Observation?_content=嚥下障害")), empty());
+		assertThat(ids(as(token).get("/Patient?_content=広域&_count=200")).size(), equalTo(TEAMS));
 		// The audit trail narrows itself (its own table), List or not.
 		as(token).get("/AuditEvent?patient=Patient/" + patients.get(0)).then().statusCode(200);
 

@@ -58,6 +58,35 @@ class FullTextReferenceConditionsTest extends FhirServerTestBase {
 	}
 
 	@Test
+	void aListItemConditionKeepsOnlyThePatientsOfTheListsCurrentVersion() {
+		String ofA = message(patientA, word + "の申し送り");
+		String ofB = message(patientB, word + "の申し送り");
+		String list = created(fhir().body(listOf(patientA)).post("/List"));
+
+		assertThat(ids(fhir().get("/Communication?_content=" + word + "&patient:Patient._has:List:item:_id=" + list)),
+				containsInAnyOrder(ofA));
+		assertThat(fhir().get("/Communication?_content=" + word + "&patient:Patient._has:List:item:_id=" + list + "&_summary=count")
+				.jsonPath().getInt("total"), equalTo(1));
+		assertThat(ids(fhir().get("/Patient?_content=大泉&_has:List:item:_id=" + list)), containsInAnyOrder(patientA));
+		assertThat(ids(fhir().get("/Patient?_content=石神井&_has:List:item:_id=" + list)), empty());
+
+		// A new version of the List is what counts, not the one read before.
+		fhir().body(listOf(patientB).replaceFirst("\\{", "{\"id\":\"" + list + "\",")).put("/List/" + list).then().statusCode(200);
+		assertThat(ids(fhir().get("/Communication?_content=" + word + "&patient:Patient._has:List:item:_id=" + list)),
+				containsInAnyOrder(ofB));
+		// A List that does not exist, or no longer does, holds nobody.
+		assertThat(ids(fhir().get("/Communication?_content=" + word + "&patient:Patient._has:List:item:_id=no-such-list")), empty());
+		fhir().delete("/List/" + list).then().statusCode(200);
+		assertThat(ids(fhir().get("/Communication?_content=" + word + "&patient:Patient._has:List:item:_id=" + list)), empty());
+	}
+
+	private static String listOf(String patient) {
+		return """
+				{"resourceType":"List","status":"current","mode":"working","title":"訪問予定の利用者",
+				 "entry":[{"item":{"reference":"Patient/%s"}}]}""".formatted(patient);
+	}
+
+	@Test
 	void onlyTheParametersOwnPathCounts() {
 		// The message is about A; B appears only as its recipient.
 		String message = created(fhir().body(communicationJson(patientA, word + "について")
