@@ -14,6 +14,9 @@ import java.sql.Timestamp;
 import java.text.ParseException;
 import java.time.Instant;
 import java.util.List;
+import java.util.stream.Stream;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -167,13 +170,23 @@ public class ClientAssertionDecoders implements JwtDecoderFactory<RegisteredClie
 		};
 	}
 
-	/** SMART names the token endpoint as audience; introspection and revocation calls name their own endpoint. */
+	/**
+	 * SMART names the token endpoint as audience; introspection and revocation calls name their own
+	 * endpoint. The audience must be the endpoint this assertion is presented at: one written for the
+	 * revocation endpoint cannot get a token (the jti alone stops only a second use).
+	 */
 	private static boolean isOurEndpoint(String audience) {
 		AuthorizationServerContext context = AuthorizationServerContextHolder.getContext();
 		String issuer = context.getIssuer();
 		var settings = context.getAuthorizationServerSettings();
-		return audience.equals(issuer + settings.getTokenEndpoint())
-				|| audience.equals(issuer + settings.getTokenIntrospectionEndpoint())
-				|| audience.equals(issuer + settings.getTokenRevocationEndpoint());
+		String called = calledPath();
+		return Stream.of(settings.getTokenEndpoint(), settings.getTokenIntrospectionEndpoint(), settings.getTokenRevocationEndpoint())
+				.anyMatch(endpoint -> audience.equals(issuer + endpoint) && (called == null || called.endsWith(endpoint)));
+	}
+
+	/** The path of the request being served (Spring's request context, set before the security filters), or null. */
+	private static String calledPath() {
+		return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes
+				? attributes.getRequest().getRequestURI() : null;
 	}
 }

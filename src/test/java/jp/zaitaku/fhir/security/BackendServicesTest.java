@@ -88,6 +88,19 @@ class BackendServicesTest extends FhirServerTestBase {
 	}
 
 	@Test
+	void anAssertionWrittenForTheRevocationEndpointGetsNoToken() {
+		BackendClient ehr = registered(BackendClient.es384("revocation-audience-" + UUID.randomUUID()), "system/*.rs");
+		String forRevocation = ehr.assertion(serverUrl() + "/oauth2/revoke", UUID.randomUUID().toString(),
+				Instant.now().plusSeconds(120));
+		BackendClient.requestToken(serverUrl(), "system/Patient.rs", forRevocation).then().statusCode(401)
+				.body("error", equalTo("invalid_client"));
+		// Presented where it was meant for, a fresh one works.
+		String token = BackendClient.requestToken(serverUrl(), "system/Patient.rs", ehr.assertion(tokenUrl()))
+				.then().statusCode(200).extract().path("access_token");
+		clientCall(ehr, "/oauth2/revoke").formParam("token", token).post("/oauth2/revoke").then().statusCode(200);
+	}
+
+	@Test
 	void anAssertionValidForAnHourIsRefused() {
 		BackendClient ehr = registered(BackendClient.es384("long-lived-" + UUID.randomUUID()), "system/*.rs");
 		String assertion = ehr.assertion(tokenUrl(), UUID.randomUUID().toString(), Instant.now().plusSeconds(3600));
