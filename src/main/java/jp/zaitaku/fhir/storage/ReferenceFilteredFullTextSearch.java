@@ -45,6 +45,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.commons.lang3.StringUtils;
+import org.hibernate.search.backend.lucene.LuceneExtension;
 import org.hibernate.search.engine.search.predicate.dsl.BooleanPredicateClausesStep;
 import org.hibernate.search.engine.search.predicate.dsl.SearchPredicateFactory;
 import org.hibernate.search.engine.search.query.dsl.SearchQueryOptionsStep;
@@ -88,6 +89,7 @@ public class ReferenceFilteredFullTextSearch implements IFulltextSearchSvc {
 	private final FhirContext fhirContext;
 	private final StorageSettings storageSettings;
 	private final DaoRegistry daos;
+	private final SegmentCachedTermFilters termFilters;
 
 	@PersistenceContext
 	private EntityManager entityManager;
@@ -100,8 +102,9 @@ public class ReferenceFilteredFullTextSearch implements IFulltextSearchSvc {
 
 	public ReferenceFilteredFullTextSearch(@Qualifier("fullTextSearchSvc") IFulltextSearchSvc hapi,
 			@Lazy ISearchParamRegistry searchParams, @Lazy IIdHelperService<JpaPid> ids, FhirContext fhirContext,
-			StorageSettings storageSettings, @Lazy DaoRegistry daos) {
+			StorageSettings storageSettings, @Lazy DaoRegistry daos, SegmentCachedTermFilters termFilters) {
 		this.hapi = hapi;
+		this.termFilters = termFilters;
 		this.daos = daos;
 		this.searchParams = searchParams;
 		this.ids = ids;
@@ -341,7 +344,7 @@ public class ReferenceFilteredFullTextSearch implements IFulltextSearchSvc {
 					text.addStringTextSearch(Constants.PARAM_CONTENT, plan.content());
 					text.addStringTextSearch(Constants.PARAM_TEXT, plan.text());
 					text.addResourceTypeClause(resourceType);
-					plan.filters().forEach(filter -> filter.addTo(clauses, f));
+					plan.filters().forEach(filter -> filter.addTo(clauses, f, termFilters));
 				}));
 	}
 
@@ -357,10 +360,22 @@ public class ReferenceFilteredFullTextSearch implements IFulltextSearchSvc {
 	/** The document must have one of the values: as its id ({@code _id}) or among its reference terms. */
 	private record Filter(boolean byDocumentId, Collection<?> anyOf) {
 
-		void addTo(BooleanPredicateClausesStep<?> clauses, SearchPredicateFactory f) {
-			clauses.filter(byDocumentId
-					? f.id().matchingAny(anyOf)
-					: f.terms().field(ResourceLinkTerms.FIELD).matchingAny(anyOf));
+		/**
+		 * From this many reference terms on (a care-team caller's patients), the filter's matches are
+		 * kept per index segment instead of being looked up term by term on every search.
+		 */
+		private static final int KEPT_FROM_TERMS = 64;
+
+		@SuppressWarnings("unchecked")
+		void addTo(BooleanPredicateClausesStep<?> clauses, SearchPredicateFactory f, SegmentCachedTermFilters kept) {
+			if (byDocumentId) {
+				clauses.filter(f.id().matchingAny(anyOf));
+			} else if (anyOf.size() >= KEPT_FROM_TERMS) {
+				clauses.filter(f.extension(LuceneExtension.get())
+						.fromLuceneQuery(kept.anyOf(ResourceLinkTerms.FIELD, (Set<String>) anyOf)));
+			} else {
+				clauses.filter(f.terms().field(ResourceLinkTerms.FIELD).matchingAny(anyOf));
+			}
 		}
 	}
 

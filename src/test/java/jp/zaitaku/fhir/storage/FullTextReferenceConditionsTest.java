@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.hasSize;
 
 import io.restassured.response.Response;
@@ -13,6 +14,7 @@ import java.util.List;
 import jp.zaitaku.fhir.FhirServerTestBase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * A {@code _content} search with reference or {@code _id} conditions is answered in one Lucene query
@@ -20,6 +22,9 @@ import org.junit.jupiter.api.Test;
  * and the reference terms follow a resource when it is updated.
  */
 class FullTextReferenceConditionsTest extends FhirServerTestBase {
+
+	@Autowired
+	private SegmentCachedTermFilters keptFilters;
 
 	private String word;
 	private String patientA;
@@ -80,10 +85,47 @@ class FullTextReferenceConditionsTest extends FhirServerTestBase {
 		assertThat(ids(fhir().get("/Communication?_content=" + word + "&patient:Patient._has:List:item:_id=" + list)), empty());
 	}
 
-	private static String listOf(String patient) {
+	/**
+	 * With a List of many patients the filter's matches are kept per index segment
+	 * ({@link SegmentCachedTermFilters}): a message written after the first search (a new segment), one
+	 * moved to a patient outside the List and one deleted (only marked in a kept segment) must all
+	 * show at once.
+	 */
+	@Test
+	void aLargeListsKeptFilterFollowsNewMovedAndDeletedMessages() {
+		List<String> listed = new ArrayList<>();
+		for (int i = 0; i < 70; i++) {
+			listed.add(createPatient("練馬", "花子" + i, "ネリマ", "ハナコ"));
+		}
+		String list = created(fhir().body(listOf(listed.toArray(String[]::new))).post("/List"));
+		String first = message(listed.get(0), word + "の訪問記録");
+		String outside = message(patientB, word + "の訪問記録");
+		String search = "/Communication?_content=" + word + "&patient:Patient._has:List:item:_id=" + list;
+		assertThat(ids(fhir().get(search)), containsInAnyOrder(first));
+		assertThat("the matches are kept", keptFilters.cachedSegments(), greaterThan(0L));
+
+		String later = message(listed.get(69), word + "の追加記録");
+		assertThat(ids(fhir().get(search)), containsInAnyOrder(first, later));
+
+		String moved = communicationJson(patientB, word + "の訪問記録").replaceFirst("\\{", "{\"id\":\"" + first + "\",");
+		fhir().body(moved).put("/Communication/" + first).then().statusCode(200);
+		assertThat(ids(fhir().get(search)), containsInAnyOrder(later));
+
+		fhir().delete("/Communication/" + later).then().statusCode(200);
+		assertThat(ids(fhir().get(search)), empty());
+		assertThat(fhir().get(search + "&_summary=count").jsonPath().getInt("total"), equalTo(0));
+		assertThat(ids(fhir().get("/Communication?_content=" + word + "&subject=Patient/" + patientB)),
+				containsInAnyOrder(first, outside));
+	}
+
+	private static String listOf(String... patients) {
+		StringBuilder entries = new StringBuilder();
+		for (String patient : patients) {
+			entries.append(entries.isEmpty() ? "" : ",").append("{\"item\":{\"reference\":\"Patient/").append(patient).append("\"}}");
+		}
 		return """
 				{"resourceType":"List","status":"current","mode":"working","title":"訪問予定の利用者",
-				 "entry":[{"item":{"reference":"Patient/%s"}}]}""".formatted(patient);
+				 "entry":[%s]}""".formatted(entries);
 	}
 
 	@Test
