@@ -28,6 +28,17 @@ class PatientReachFilter implements FhirServerInterceptor {
 	private static final Set<RestOperationTypeEnum> WRITES = EnumSet.of(RestOperationTypeEnum.CREATE, RestOperationTypeEnum.UPDATE,
 			RestOperationTypeEnum.PATCH, RestOperationTypeEnum.DELETE, RestOperationTypeEnum.TRANSACTION, RestOperationTypeEnum.BATCH);
 
+	/**
+	 * Set while HAPI finds the results of a search narrowed by the caller's reach List. Those results
+	 * are the caller's patients' records by the search's own SQL (PatientReachNarrowing), so checking
+	 * them here would only load every one of them a second time (a fifth of such a search's time);
+	 * they are checked when shown instead. Only the first check after the search starts is skipped:
+	 * HAPI checks the results before it loads any {@code _include}/{@code _revinclude}d resource, and
+	 * those are checked here as always (a synchronous search, e.g. with {@code _offset}, has no
+	 * "pass complete" to end the window).
+	 */
+	private static final String LIST_NARROWED_RESULTS_PENDING = PatientReachFilter.class.getName() + ".listNarrowedResultsPending";
+
 	private final CallerAccesses accesses;
 	private final PatientReach reach;
 
@@ -37,13 +48,15 @@ class PatientReachFilter implements FhirServerInterceptor {
 	}
 
 	/**
-	 * The pages of a search after the first are loaded without the access check above (it ran when
-	 * the search did, for whoever started it), so what is shown is checked again. Only for pages.
+	 * Shown resources are checked again where the access check below did not see them all: the pages
+	 * of a search after the first (loaded without it; it ran when the search did, for whoever started
+	 * it), and every page of a search narrowed by the caller's reach List, whose own results skip it.
 	 */
 	@Hook(Pointcut.STORAGE_PRESHOW_RESOURCES)
 	public void hideWhatIsNotReachedOnEveryPage(RequestDetails request, IPreResourceShowDetails resources) {
 		CallerAccess access = accesses.of(request);
-		if (access.reachesEveryPatient() || request.getRestOperationType() != RestOperationTypeEnum.GET_PAGE) {
+		if (access.reachesEveryPatient() || (request.getRestOperationType() != RestOperationTypeEnum.GET_PAGE
+				&& PatientReachNarrowing.addedParameter(request) == null)) {
 			return;
 		}
 		for (int i = 0; i < resources.size(); i++) {
@@ -53,10 +66,45 @@ class PatientReachFilter implements FhirServerInterceptor {
 		}
 	}
 
+	/**
+	 * HAPI (8.8) runs a search's first pass in the request's own thread: registered, then its results
+	 * found and checked, then the pass completes (or fails), and only then are includes loaded. The
+	 * pass hooks end the window even if the results were never checked (none found).
+	 */
+	@Hook(Pointcut.STORAGE_PRESEARCH_REGISTERED)
+	public void listNarrowedSearchStarts(RequestDetails request) {
+		if (request != null && request.getRestOperationType() == RestOperationTypeEnum.SEARCH_TYPE
+				&& PatientReachNarrowing.addedParameter(request) != null) {
+			request.getUserData().put(LIST_NARROWED_RESULTS_PENDING, Boolean.TRUE);
+		}
+	}
+
+	@Hook(Pointcut.JPA_PERFTRACE_SEARCH_PASS_COMPLETE)
+	public void searchPassCompleted(RequestDetails request) {
+		resultsFound(request);
+	}
+
+	@Hook(Pointcut.JPA_PERFTRACE_SEARCH_COMPLETE)
+	public void searchCompleted(RequestDetails request) {
+		resultsFound(request);
+	}
+
+	@Hook(Pointcut.JPA_PERFTRACE_SEARCH_FAILED)
+	public void searchFailed(RequestDetails request) {
+		resultsFound(request);
+	}
+
+	private static void resultsFound(RequestDetails request) {
+		if (request != null) {
+			request.getUserData().remove(LIST_NARROWED_RESULTS_PENDING);
+		}
+	}
+
 	@Hook(Pointcut.STORAGE_PREACCESS_RESOURCES)
 	public void hideWhatIsNotReached(RequestDetails request, IPreResourceAccessDetails resources) {
 		CallerAccess access = accesses.of(request);
-		if (access.reachesEveryPatient() || WRITES.contains(request.getRestOperationType())) {
+		if (access.reachesEveryPatient() || WRITES.contains(request.getRestOperationType())
+				|| request.getUserData().remove(LIST_NARROWED_RESULTS_PENDING) != null) {
 			return;
 		}
 		for (int i = 0; i < resources.size(); i++) {

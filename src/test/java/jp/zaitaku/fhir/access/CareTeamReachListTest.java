@@ -3,6 +3,7 @@ package jp.zaitaku.fhir.access;
 import static jp.zaitaku.fhir.access.CareTeamAccessAttackTest.forbidden;
 import static jp.zaitaku.fhir.access.CareTeamAccessAttackTest.ids;
 import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
@@ -73,6 +74,17 @@ class CareTeamReachListTest extends CareTeamAccessTestBase {
 		assertThat(ids(as(token).get("/Observation?_content=訪問時の観察&_count=200")), not(hasItem(observationB)));
 		assertThat(ids(as(token).get("/Observation?_content=嚥下障害")), empty());
 		assertThat(ids(as(token).get("/Patient?_content=広域&_count=200")).size(), equalTo(TEAMS));
+		// _include and _revinclude cannot pull in another patient's record through one of theirs.
+		String ownObservation = create("Observation", observation(patients.get(1), "広域連携の申し送り", unique())
+				.replaceFirst("\\{", "{\"focus\":[{\"reference\":\"Observation/" + observationB + "\"}],"));
+		String pointingIn = create("Observation", observation(patientB, "谷原さんの経過", unique())
+				.replaceFirst("\\{", "{\"focus\":[{\"reference\":\"Observation/" + ownObservation + "\"}],"));
+		assertThat(ids(as(token).get("/Observation?_id=" + ownObservation + "&_include=Observation:focus")),
+				equalTo(List.of(ownObservation)));
+		assertThat(ids(as(token).get("/Observation?_id=" + ownObservation + "&_revinclude=Observation:focus")),
+				equalTo(List.of(ownObservation)));
+		assertThat(ids(fhir().get("/Observation?_id=" + ownObservation + "&_include=Observation:focus&_revinclude=Observation:focus")),
+				containsInAnyOrder(ownObservation, observationB, pointingIn));
 		// The audit trail narrows itself (its own table), List or not.
 		as(token).get("/AuditEvent?patient=Patient/" + patients.get(0)).then().statusCode(200);
 
