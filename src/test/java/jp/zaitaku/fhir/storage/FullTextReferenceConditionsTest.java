@@ -118,6 +118,41 @@ class FullTextReferenceConditionsTest extends FhirServerTestBase {
 				containsInAnyOrder(first, outside));
 	}
 
+	/** More hits than one scroll step of the filtered search: every page full, nothing twice, the exact total. */
+	@Test
+	void pagesOfAFilteredSearchGoPastOneScrollStep() {
+		List<String> listed = new ArrayList<>();
+		for (int i = 0; i < 3; i++) {
+			listed.add(createPatient("豊島", "園子" + i, "トシマ", "ソノコ"));
+		}
+		String list = created(fhir().body(listOf(listed.toArray(String[]::new))).post("/List"));
+		StringBuilder entries = new StringBuilder();
+		for (int i = 0; i < 105; i++) {
+			entries.append(i == 0 ? "" : ",").append("{\"resource\":").append(communicationJson(listed.get(i % 3), word + "の記録" + i))
+					.append(",\"request\":{\"method\":\"POST\",\"url\":\"Communication\"}}");
+		}
+		fhir().body("{\"resourceType\":\"Bundle\",\"type\":\"transaction\",\"entry\":[" + entries + "]}").post("/")
+				.then().statusCode(200);
+
+		String search = "/Communication?_content=" + word + "&patient:Patient._has:List:item:_id=" + list + "&_count=50";
+		Response page = fhir().get(search + "&_total=accurate");
+		assertThat(page.jsonPath().getInt("total"), equalTo(105));
+		java.util.Set<String> seen = new java.util.HashSet<>();
+		List<Integer> sizes = new ArrayList<>();
+		while (true) {
+			List<String> found = ids(page);
+			sizes.add(found.size());
+			seen.addAll(found);
+			String next = page.jsonPath().getString("link.find { it.relation == 'next' }.url");
+			if (next == null) {
+				break;
+			}
+			page = fhir().get(next.substring(next.indexOf("/fhir") + "/fhir".length()));
+		}
+		assertThat(sizes, equalTo(List.of(50, 50, 5)));
+		assertThat(seen, hasSize(105));
+	}
+
 	private static String listOf(String... patients) {
 		StringBuilder entries = new StringBuilder();
 		for (String patient : patients) {
