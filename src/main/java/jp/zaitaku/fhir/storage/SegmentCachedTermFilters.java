@@ -49,7 +49,7 @@ public class SegmentCachedTermFilters {
 	 * One instance per distinct filter, so that looking up a segment's matches compares the term set
 	 * by identity instead of term by term.
 	 */
-	private final Cache<AnyTermQuery, AnyTermQuery> distinct = Caffeine.newBuilder().maximumSize(1000).build();
+	private final Cache<AnyTermQuery, AnyTermQuery> distinct = Caffeine.newBuilder().maximumSize(200).build();
 
 	/** The filter for documents with at least one of {@code terms} in {@code field}. */
 	public Query anyOf(String field, Set<String> terms) {

@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.lessThan;
 
 import io.restassured.response.Response;
 import java.util.ArrayList;
@@ -81,6 +82,15 @@ class FullTextReferenceConditionsTest extends FhirServerTestBase {
 				containsInAnyOrder(ofB));
 		// A List that does not exist, or no longer does, holds nobody.
 		assertThat(ids(fhir().get("/Communication?_content=" + word + "&patient:Patient._has:List:item:_id=no-such-list")), empty());
+		for (String malformed : List.of("a b", "!!", "..", "x".repeat(200), "List/1", "1/_history/1", "%E5%AB%9A")) {
+			Response answer = fhir().urlEncodingEnabled(false).get("/Communication?_content="
+					+ java.net.URLEncoder.encode(word, java.nio.charset.StandardCharsets.UTF_8)
+					+ "&patient:Patient._has:List:item:_id=" + malformed.replace(" ", "%20"));
+			assertThat(malformed, answer.statusCode(), lessThan(500));
+			if (answer.statusCode() == 200) {
+				assertThat(malformed, ids(answer), empty());
+			}
+		}
 		fhir().delete("/List/" + list).then().statusCode(200);
 		assertThat(ids(fhir().get("/Communication?_content=" + word + "&patient:Patient._has:List:item:_id=" + list)), empty());
 	}
@@ -93,10 +103,7 @@ class FullTextReferenceConditionsTest extends FhirServerTestBase {
 	 */
 	@Test
 	void aLargeListsKeptFilterFollowsNewMovedAndDeletedMessages() {
-		List<String> listed = new ArrayList<>();
-		for (int i = 0; i < 70; i++) {
-			listed.add(createPatient("練馬", "花子" + i, "ネリマ", "ハナコ"));
-		}
+		List<String> listed = newPatients(70, "練馬", "花子", "ネリマ", "ハナコ");
 		String list = created(fhir().body(listOf(listed.toArray(String[]::new))).post("/List"));
 		String first = message(listed.get(0), word + "の訪問記録");
 		String outside = message(patientB, word + "の訪問記録");
@@ -121,10 +128,7 @@ class FullTextReferenceConditionsTest extends FhirServerTestBase {
 	/** More hits than one scroll step of the filtered search: every page full, nothing twice, the exact total. */
 	@Test
 	void pagesOfAFilteredSearchGoPastOneScrollStep() {
-		List<String> listed = new ArrayList<>();
-		for (int i = 0; i < 3; i++) {
-			listed.add(createPatient("豊島", "園子" + i, "トシマ", "ソノコ"));
-		}
+		List<String> listed = newPatients(3, "豊島", "園子", "トシマ", "ソノコ");
 		String list = created(fhir().body(listOf(listed.toArray(String[]::new))).post("/List"));
 		StringBuilder entries = new StringBuilder();
 		for (int i = 0; i < 105; i++) {
@@ -151,6 +155,15 @@ class FullTextReferenceConditionsTest extends FhirServerTestBase {
 		}
 		assertThat(sizes, equalTo(List.of(50, 50, 5)));
 		assertThat(seen, hasSize(105));
+	}
+
+	/** {@code count} new patients of one family, their given names numbered. */
+	private static List<String> newPatients(int count, String family, String given, String familyKana, String givenKana) {
+		List<String> ids = new ArrayList<>();
+		for (int i = 0; i < count; i++) {
+			ids.add(createPatient(family, given + i, familyKana, givenKana));
+		}
+		return ids;
 	}
 
 	private static String listOf(String... patients) {
