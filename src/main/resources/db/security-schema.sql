@@ -118,3 +118,5 @@ CREATE TABLE IF NOT EXISTS zaitaku_smart_launch (
     expires_at timestamptz NOT NULL,
     used_at timestamptz
 );
+-- The app the EHR launched (added after the first release, hence ALTER): only that app may use the launch.
+ALTER TABLE zaitaku_smart_launch ADD COLUMN IF NOT EXISTS client_id varchar(100);

@@ -53,14 +53,16 @@ class AccessAuditInterceptor implements FhirServerInterceptor {
 	private final AuditTrail trail;
 	private final AuditEvents events;
 	private final PatientsOfResources patientsOf;
+	private final PatientsOfStoredResources patientsOfStored;
 	private final CallerAccesses callerAccesses;
 	private final int maxPatients;
 
-	AccessAuditInterceptor(AuditTrail trail, AuditEvents events, PatientsOfResources patientsOf, CallerAccesses callerAccesses,
-			AuditProperties properties) {
+	AccessAuditInterceptor(AuditTrail trail, AuditEvents events, PatientsOfResources patientsOf,
+			PatientsOfStoredResources patientsOfStored, CallerAccesses callerAccesses, AuditProperties properties) {
 		this.trail = trail;
 		this.events = events;
 		this.patientsOf = patientsOf;
+		this.patientsOfStored = patientsOfStored;
 		this.callerAccesses = callerAccesses;
 		this.maxPatients = Math.max(1, properties.maxPatients());
 	}
@@ -120,6 +122,8 @@ class AccessAuditInterceptor implements FhirServerInterceptor {
 			String method = entryRequest.getMethod().toCode();
 			AuditRecord entry = new AuditRecord(RestInteraction.guess(method, entryRequest.getUrl()), batch.caller,
 					batch.requestUrl, maxPatients);
+			patientsOf.forEach(asked.getEntry().get(i).getResource(), entry::addPatient);
+			patientsOfStored.forEach(entryRequest.getUrl(), entry::addPatient);
 			store(entry, code, code + " " + method + " " + entryRequest.getUrl() + " (entry " + (i + 1) + " of a batch)");
 		}
 	}
@@ -131,8 +135,15 @@ class AccessAuditInterceptor implements FhirServerInterceptor {
 			return true;
 		}
 		if (!isAuditTrailRequest(request)) {
-			// The body of a refused create, update or transaction says whom it was about.
+			// Whom a refused request was about: the body of a create, update or transaction says, and so
+			// does the stored record its URL (or an entry's URL) names: a delete, a patch, a read, an
+			// update that would move another patient's record to one's own.
 			patientsOf.forEach(request.getResource(), record::addPatient);
+			patientsOfStored.forEach(request, record::addPatient);
+			if (request.getResource() instanceof Bundle bundle) {
+				bundle.getEntry().stream().filter(entry -> entry.getRequest().hasUrl()).limit(AuditRecord.MAX_RESOURCES)
+						.forEach(entry -> patientsOfStored.forEach(entry.getRequest().getUrl(), record::addPatient));
+			}
 		}
 		refineInteraction(record, request.getResource());
 		String reason = exception.getStatusCode() + " " + request.getRequestType() + " " + record.requestUrl + ": " + exception.getMessage();

@@ -14,7 +14,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
-import org.springframework.security.oauth2.server.authorization.JdbcOAuth2AuthorizationConsentService;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationConsentService;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.authentication.JwtClientAssertionAuthenticationProvider;
@@ -132,9 +131,8 @@ public class AuthorizationServerConfig {
 	}
 
 	@Bean
-	OAuth2AuthorizationConsentService authorizationConsentService(
-			JdbcTemplate jdbc, RegisteredClientRepository clients, SecuritySchema schema) {
-		return new JdbcOAuth2AuthorizationConsentService(jdbc, clients);
+	OAuth2AuthorizationConsentService authorizationConsentService() {
+		return new NoRememberedConsent();
 	}
 
 	@Bean

@@ -13,13 +13,17 @@ import org.hl7.fhir.r4.model.Parameters;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.StringType;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code POST /fhir/Patient/{id}/$smart-launch} (optional parameter {@code encounter}): an EHR
- * registers the patient it is opening a SMART app for and gets the {@code launch} id to pass to the
- * app (EHR launch). Allowed for backend clients that may read that patient.
+ * {@code POST /fhir/Patient/{id}/$smart-launch} (parameter {@code client_id}, optional
+ * {@code encounter}): an EHR registers the patient it is opening a SMART app for, and which app, and
+ * gets the {@code launch} id to pass to the app (EHR launch). Only that app can use the id, so a launch
+ * id seen by another app (in a browser's history, a log) opens nothing. Allowed for backend clients
+ * that may read that patient.
  */
 @Component
 @SecurityEnabled
@@ -29,16 +33,20 @@ public class EhrLaunchProvider implements FhirOperationProvider {
 
 	private final EhrLaunches launches;
 	private final DaoRegistry daos;
+	private final RegisteredClientRepository clients;
 
-	public EhrLaunchProvider(EhrLaunches launches, DaoRegistry daos) {
+	public EhrLaunchProvider(EhrLaunches launches, DaoRegistry daos, RegisteredClientRepository clients) {
 		this.launches = launches;
 		this.daos = daos;
+		this.clients = clients;
 	}
 
 	@Operation(name = OPERATION, typeName = "Patient", idempotent = false)
 	public Parameters launch(@IdParam IdType patientId,
+			@OperationParam(name = "client_id", min = 0, max = 1) StringType clientId,
 			@OperationParam(name = "encounter", min = 0, max = 1) Reference encounter,
 			RequestDetails request) {
+		String app = launchedApp(clientId);
 		// The patient must exist (a 404 otherwise), read with the caller's own request details.
 		daos.getResourceDao("Patient").read(patientId.toUnqualifiedVersionless(), request);
 		String encounterId = null;
@@ -52,10 +60,22 @@ public class EhrLaunchProvider implements FhirOperationProvider {
 		}
 		String createdBy = SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken token
 				? token.getToken().getClaimAsString("client_id") : "unknown";
-		String launchId = launches.create(patientId.getIdPart(), encounterId, createdBy);
+		String launchId = launches.create(patientId.getIdPart(), encounterId, app, createdBy);
 		Parameters answer = new Parameters();
 		answer.addParameter().setName("launch").setValue(new StringType(launchId));
 		answer.addParameter().setName("expiresInSeconds").setValue(new org.hl7.fhir.r4.model.IntegerType((int) EhrLaunches.LIFETIME.toSeconds()));
 		return answer;
+	}
+
+	/** The registered app the EHR is launching: it must exist and be registered for the EHR launch. */
+	private String launchedApp(StringType clientId) {
+		if (clientId == null || clientId.isEmpty()) {
+			throw new InvalidRequestException("Name the app being launched: parameter client_id (its registered client id).");
+		}
+		RegisteredClient app = clients.findByClientId(clientId.getValue());
+		if (app == null || !app.getScopes().contains("launch")) {
+			throw new InvalidRequestException("client_id is not a registered app with the scope launch: " + clientId.getValue());
+		}
+		return app.getClientId();
 	}
 }

@@ -52,9 +52,11 @@ class SmartAuthorizationRequests {
 		}
 		Object launch = parameters.get("launch");
 		if (launch != null || request.getScopes().contains("launch")) {
-			// EHR launch: the scope and a live launch id from the EHR belong together.
-			if (!(launch instanceof String launchId) || !request.getScopes().contains("launch") || ehrLaunches.find(launchId).isEmpty()) {
-				throw error(OAuth2ErrorCodes.INVALID_REQUEST, "an EHR launch needs the scope launch and a valid, unused launch id", request);
+			// EHR launch: the scope and a live launch id the EHR made for this app belong together.
+			if (!(launch instanceof String launchId) || !request.getScopes().contains("launch")
+					|| !ehrLaunches.find(launchId).map(found -> request.getClientId().equals(found.clientId())).orElse(false)) {
+				throw error(OAuth2ErrorCodes.INVALID_REQUEST,
+						"an EHR launch needs the scope launch and a valid, unused launch id made for this app", request);
 			}
 		}
 	}
@@ -67,7 +69,7 @@ class SmartAuthorizationRequests {
 		Object launchId = original.getAdditionalParameters().get("launch");
 		if (launchId instanceof String ehrLaunch) {
 			// The EHR chose the patient: the launch is used up here, and the person must be on her team.
-			EhrLaunches.Launch launch = ehrLaunches.use(ehrLaunch)
+			EhrLaunches.Launch launch = ehrLaunches.use(ehrLaunch, context.getRegisteredClient().getClientId())
 					.orElseThrow(() -> refused("the EHR launch has expired or was used already", consent, original));
 			if (!patients.mayOpen(fhirUser, launch.patient())) {
 				throw refused("you are not on this patient's care team", consent, original);

@@ -4,6 +4,7 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.hasItem;
@@ -320,6 +321,7 @@ class CareTeamAccessAttackTest extends CareTeamAccessTestBase {
 				 {"request":{"method":"DELETE","url":"Observation/%s"}}]}""".formatted(observationB);
 		notFound(as(nurseToken).body(transaction).post("/"));
 		fhir().get("/Observation/" + observationB).then().statusCode(200);
+		assertThat(refusalsInTrailOf(patientB, nurseToken), matchesPattern("(?s).*404 POST \\S*/fhir/?: .*"));
 	}
 
 	// --- writes -------------------------------------------------------------------------------
@@ -352,6 +354,8 @@ class CareTeamAccessAttackTest extends CareTeamAccessTestBase {
 		notFound(as(nurseToken).body(observation(patientA, "乗っ取り", unique()).replace("{\"resourceType\":\"Observation\",",
 				"{\"resourceType\":\"Observation\",\"id\":\"" + observationB + "\",")).put("/Observation/" + observationB));
 		fhir().get("/Observation/" + observationB).then().statusCode(200).body("subject.reference", equalTo("Patient/" + patientB));
+		// The attempt to take over patient B's record is in her trail, not only in that of patient A (the body's).
+		assertThat(refusalsInTrailOf(patientB, nurseToken), matchesPattern("(?s).*404 PUT \\S*/Observation/" + observationB + "\\b.*"));
 	}
 
 	@Test
@@ -360,11 +364,14 @@ class CareTeamAccessAttackTest extends CareTeamAccessTestBase {
 				.body("[{\"op\":\"test\",\"path\":\"/valueString\",\"value\":\"推測\"}]").patch("/Observation/" + observationB);
 		notFound(patched);
 		assertThat(patched.asString(), not(containsString("嚥下障害")));
+		assertThat(refusalsInTrailOf(patientB, nurseToken), matchesPattern("(?s).*404 PATCH \\S*/Observation/" + observationB + "\\b.*"));
 	}
 
 	@Test
 	void deletingAnotherPatientsResourceAnswers404() {
 		notFound(as(nurseToken).delete("/Observation/" + observationB));
+		// The refusal is in patient B's audit trail, where her team and the auditors look.
+		assertThat(refusalsInTrailOf(patientB, nurseToken), matchesPattern("(?s).*404 DELETE \\S*/Observation/" + observationB + "\\b.*"));
 		notFound(as(nurseToken).delete("/Patient/" + patientB));
 		fhir().get("/Observation/" + observationB).then().statusCode(200);
 	}
@@ -528,6 +535,12 @@ class CareTeamAccessAttackTest extends CareTeamAccessTestBase {
 		String token = lastToken;
 		response.then().statusCode(404).body("resourceType", equalTo("OperationOutcome"));
 		refusalAudited(token, 404);
+	}
+
+	/** The descriptions of the latest refusals of {@code token}'s caller recorded about {@code patientId}. */
+	private static String refusalsInTrailOf(String patientId, String token) {
+		return fhir().get("/AuditEvent?patient=Patient/" + patientId + "&" + AGENT_OF_TOKEN.get(token) + "&outcome=4&_count=5")
+				.then().statusCode(200).extract().jsonPath().getList("entry.resource.outcomeDesc").toString();
 	}
 
 	/** 403 with an OperationOutcome, and the refusal is in the audit trail. */

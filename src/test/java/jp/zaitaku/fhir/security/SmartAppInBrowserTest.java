@@ -159,7 +159,8 @@ class SmartAppInBrowserTest extends FhirServerTestBase {
 		BackendClient ehr = BackendClient.es384("browser-ehr-" + UUID.randomUUID());
 		clients.save(ehr.registration(List.of("system/Patient.rs")));
 		String launch = anonymous().header("Authorization", "Bearer " + ehr.token(serverUrl(), "system/Patient.rs"))
-				.body("{\"resourceType\":\"Parameters\"}").post("/Patient/nerima-hanako/$smart-launch")
+				.body("{\"resourceType\":\"Parameters\",\"parameter\":[{\"name\":\"client_id\",\"valueString\":\"" + clientId + "\"}]}")
+				.post("/Patient/nerima-hanako/$smart-launch")
 				.then().statusCode(200).extract().path("parameter.find { it.name == 'launch' }.valueString");
 
 		openApp(clientId, "launch openid fhirUser patient/*.rs", launch);

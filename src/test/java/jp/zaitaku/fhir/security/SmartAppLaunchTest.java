@@ -117,6 +117,22 @@ class SmartAppLaunchTest extends FhirServerTestBase {
 	}
 
 	@Test
+	void aScopeUntickedNowIsNotGrantedBecauseItWasApprovedBefore() {
+		SmartAppFlow app = publicApp();
+		app.exchange(code(app, "nerima-hanako"), app.verifier).then().statusCode(200)
+				.body("scope", containsString("patient/*.rs"));
+
+		// Later, in the same browser session, the nurse approves the app again but unticks its data scope.
+		Response toConsent = app.authorize(String.join(" ", APP_SCOPES), Map.of());
+		assertThat(toConsent.header("Location"), containsString("/oauth2/consent"));
+		String consent = app.follow(toConsent).then().statusCode(200).extract().asString();
+		Response redirect = app.approve(consent, List.of("launch/patient", "openid", "fhirUser"), "nerima-hanako");
+		Response token = app.exchange(SmartAppFlow.codeFrom(redirect), app.verifier);
+		token.then().statusCode(200).body("scope", not(containsString("patient/")));
+		withToken(token.jsonPath().getString("access_token")).get("/Patient/nerima-hanako").then().statusCode(403);
+	}
+
+	@Test
 	void aWrongPkceVerifierIsRefused() {
 		SmartAppFlow app = publicApp();
 		String code = code(app, "nerima-hanako");
@@ -196,17 +212,24 @@ class SmartAppLaunchTest extends FhirServerTestBase {
 		return anonymous().header("Authorization", "Bearer " + token);
 	}
 
-	/** The EHR (a backend client that may read patients) registers a launch for a patient. */
-	private String ehrLaunch(String patientId) {
-		return ehrLaunch(patientId, "{\"resourceType\":\"Parameters\"}");
+	/** The EHR (a backend client that may read patients) registers a launch of the app {@code clientId} for a patient. */
+	private String ehrLaunch(String patientId, String clientId) {
+		return ehrLaunch(patientId, clientId, "");
 	}
 
-	private String ehrLaunch(String patientId, String parameters) {
+	/** {@code moreParameters}: further Parameters entries, each followed by a comma. */
+	private String ehrLaunch(String patientId, String clientId, String moreParameters) {
+		return launchRequest(patientId, """
+				{"resourceType":"Parameters","parameter":[%s
+				 {"name":"client_id","valueString":"%s"}]}""".formatted(moreParameters, clientId))
+				.then().statusCode(200).extract().path("parameter.find { it.name == 'launch' }.valueString");
+	}
+
+	private Response launchRequest(String patientId, String parameters) {
 		BackendClient ehr = BackendClient.es384("ehr-" + UUID.randomUUID());
 		clients.save(ehr.registration(List.of("system/Patient.rs")));
 		String ehrToken = ehr.token(serverUrl(), "system/Patient.rs");
-		return withToken(ehrToken).body(parameters).post("/Patient/" + patientId + "/$smart-launch")
-				.then().statusCode(200).extract().path("parameter.find { it.name == 'launch' }.valueString");
+		return withToken(ehrToken).body(parameters).post("/Patient/" + patientId + "/$smart-launch");
 	}
 
 	private SmartAppFlow ehrApp() {
@@ -220,10 +243,9 @@ class SmartAppLaunchTest extends FhirServerTestBase {
 
 	@Test
 	void anEhrLaunchBindsTheAppToThePatientAndEncounterTheEhrChose() {
-		String launch = ehrLaunch("nerima-hanako", """
-				{"resourceType":"Parameters","parameter":[
-				 {"name":"encounter","valueReference":{"reference":"Encounter/nerima-hanako-nursing-visit"}}]}""");
 		SmartAppFlow app = ehrApp();
+		String launch = ehrLaunch("nerima-hanako", app.clientId,
+				"{\"name\":\"encounter\",\"valueReference\":{\"reference\":\"Encounter/nerima-hanako-nursing-visit\"}},");
 		app.authorize(EHR_SCOPES, Map.of("launch", launch)).then().statusCode(302);
 		Response backToAuthorize = app.logIn(username, "パスワード-pw", totpSecret);
 		Response toConsent = app.follow(backToAuthorize);
@@ -235,8 +257,39 @@ class SmartAppLaunchTest extends FhirServerTestBase {
 				.body("encounter", equalTo("nerima-hanako-nursing-visit"));
 
 		// The launch id is used up.
-		Response again = ehrApp().authorize(EHR_SCOPES, Map.of("launch", launch));
+		Response again = app.authorize(EHR_SCOPES, Map.of("launch", launch));
 		assertThat(again.header("Location"), containsString("error=invalid_request"));
+	}
+
+	@Test
+	void aLaunchIdWorksOnlyForTheAppTheEhrLaunched() {
+		SmartAppFlow meant = ehrApp();
+		String launch = ehrLaunch("nerima-hanako", meant.clientId);
+		// Another registered app that got hold of the id (a browser history, a log) is refused before login.
+		Response other = ehrApp().authorize(EHR_SCOPES, Map.of("launch", launch));
+		assertThat(other.header("Location"), containsString("error=invalid_request"));
+		// The app the EHR meant still can use it.
+		meant.authorize(EHR_SCOPES, Map.of("launch", launch)).then().statusCode(302);
+		String consent = meant.follow(meant.follow(meant.logIn(username, "パスワード-pw", totpSecret))).then().statusCode(200)
+				.extract().asString();
+		String code = SmartAppFlow.codeFrom(meant.approve(consent, List.of("launch", "openid", "fhirUser", "patient/*.rs"), null));
+		meant.exchange(code, meant.verifier).then().statusCode(200).body("patient", equalTo("nerima-hanako"));
+	}
+
+	@Test
+	void aLaunchMustNameARegisteredAppThatMayBeLaunched() {
+		launchRequest("nerima-hanako", "{\"resourceType\":\"Parameters\"}").then().statusCode(400)
+				.body("resourceType", equalTo("OperationOutcome"))
+				.body("issue[0].diagnostics", containsString("client_id"));
+		launchRequest("nerima-hanako", """
+				{"resourceType":"Parameters","parameter":[{"name":"client_id","valueString":"no-such-app"}]}""")
+				.then().statusCode(400).body("issue[0].diagnostics", containsString("no-such-app"));
+		// A backend client is not an app an EHR launches.
+		BackendClient backend = BackendClient.es384("not-an-app-" + UUID.randomUUID());
+		clients.save(backend.registration(List.of("system/Patient.rs")));
+		launchRequest("nerima-hanako", """
+				{"resourceType":"Parameters","parameter":[{"name":"client_id","valueString":"%s"}]}""".formatted(backend.clientId()))
+				.then().statusCode(400).body("issue[0].diagnostics", containsString("scope launch"));
 	}
 
 	@Test
@@ -249,8 +302,8 @@ class SmartAppLaunchTest extends FhirServerTestBase {
 	@Test
 	void anEhrLaunchForAPatientOutsideTheNursesTeamsIsRefusedAtConsent() {
 		String stranger = createPatient("大泉学園", "町子", "オオイズミガクエン", "マチコ");
-		String launch = ehrLaunch(stranger);
 		SmartAppFlow app = ehrApp();
+		String launch = ehrLaunch(stranger, app.clientId);
 		app.authorize(EHR_SCOPES, Map.of("launch", launch));
 		String consent = app.follow(app.follow(app.logIn(username, "パスワード-pw", totpSecret))).then().statusCode(200)
 				.extract().asString();
