@@ -33,6 +33,35 @@ the on-call rank. Repeat it for each window.
 * extension[note].value[x] only string
 * value[x] 0..0
 
+Extension: ZaitakuFamilyVisibility
+Id: careteam-family-visibility
+Title: "家族に見せる範囲 / What family members see"
+Description: """
+このチームの家族（参加者の RelatedPerson）が療養者について閲覧できるリソースの種類（resourceType）と、見られる・書けるチーム内連絡の
+種別（messageCategory）。付けないチーム、または片方を省いたチームには、サーバの既定（設定 zaitaku.access.family-readable-types /
+family-message-categories）が使われる。職員名簿（Practitioner、Organization など）は常に閲覧できる。家族が複数のチームに参加して
+いれば、各チームが許すものの和。変更は次のリクエストから効く。
+
+Which resource types about the patient the family members on this team (RelatedPerson participants) may read,
+and which team-message categories they see and may write. A team without it, or without one of the two
+lists, gets the server's defaults (settings zaitaku.access.family-readable-types / family-message-categories).
+The directory (Practitioner, Organization ...) is always readable. A family member on several teams sees
+what any of them allows. A change applies from the next request.
+"""
+* insert ZtMeta
+* ^context[+].type = #element
+* ^context[=].expression = "CareTeam"
+* extension contains
+    resourceType 0..* MS and
+    messageCategory 0..* MS
+* extension[resourceType] ^short = "家族が閲覧できるリソースの種類 / A resource type family may read"
+* extension[resourceType].value[x] only code
+* extension[resourceType].value[x] from http://hl7.org/fhir/ValueSet/resource-types (required)
+* extension[messageCategory] ^short = "家族が見られる連絡の種別 / A team-message category family sees"
+* extension[messageCategory].value[x] only code
+* extension[messageCategory].value[x] from ZaitakuMessageCategoryAllVS (required)
+* value[x] 0..0
+
 Extension: ZaitakuParticipationStatus
 Id: careteam-participation-status
 Title: "チームへの参加状況 / Participation status"

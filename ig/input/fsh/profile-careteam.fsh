@@ -31,6 +31,8 @@ Each member's hours and on-call contact use the extension careteam-participant-c
 * managingOrganization ^short = "調整役の所属事業所 / The coordinator's organization"
 * telecom MS
 * telecom ^short = "チームの代表連絡先（24時間窓口など） / Team contact (e.g. 24-h number)"
+* extension contains ZaitakuFamilyVisibility named familyVisibility 0..1 MS
+* extension[familyVisibility] ^short = "家族に見せる範囲（未指定はサーバの既定） / What family members see (absent: server defaults)"
 * participant 1..* MS
 * participant ^short = "チームの参加者 / Team participants"
 * participant.extension contains

@@ -40,6 +40,13 @@ Categories of team messages: report, contact, consultation, request, handover, f
 * #receipt "既読・確認" "連絡を読んだこと・了解したことの通知（ZaitakuMessageReceipt）。"
 * insert En(#receipt, Read or acknowledge receipt)
 
+ValueSet: ZaitakuMessageCategoryAllVS
+Id: message-category-all
+Title: "連絡の種別（既読通知を含む） / All message categories"
+Description: "チーム内連絡の全種別（既読通知 receipt を含む）。家族に見せる種別の指定に使う。 / Every message category, receipts included; used to say which ones family members see."
+* insert ZtMeta
+* include codes from system ZaitakuMessageCategoryCS
+
 ValueSet: ZaitakuMessageCategoryVS
 Id: message-category
 Title: "連絡の種別（既読通知を除く） / Message categories without receipts"

@@ -10,8 +10,10 @@ import java.util.Set;
  * @param patientIds the ids of the patients reachable; empty for {@link Kind#EVERY_PATIENT} (all are)
  * @param emergencyReason the stated reason of a break-the-glass access (緊急時アクセス), or null
  * @param emergencyPatientIds patients read under a break-the-glass access: read only, for a limited time
+ * @param familyView for a family member: what their patient's team(s) let family see; null for others
  */
-public record CallerAccess(Kind kind, Set<String> patientIds, String emergencyReason, Set<String> emergencyPatientIds) {
+public record CallerAccess(Kind kind, Set<String> patientIds, String emergencyReason, Set<String> emergencyPatientIds,
+		FamilyView familyView) {
 
 	/** How far a caller reaches. */
 	public enum Kind {
@@ -30,9 +32,29 @@ public record CallerAccess(Kind kind, Set<String> patientIds, String emergencyRe
 		emergencyPatientIds = Set.copyOf(emergencyPatientIds);
 	}
 
-	/** Without break-the-glass access. */
+	/** Not a family member. */
+	public CallerAccess(Kind kind, Set<String> patientIds, String emergencyReason, Set<String> emergencyPatientIds) {
+		this(kind, patientIds, emergencyReason, emergencyPatientIds, null);
+	}
+
+	/** Not a family member, without break-the-glass access. */
 	public CallerAccess(Kind kind, Set<String> patientIds, String emergencyReason) {
 		this(kind, patientIds, emergencyReason, Set.of());
+	}
+
+	/** A family member on the teams of {@code patientIds}. */
+	public static CallerAccess family(Set<String> patientIds, FamilyView view) {
+		return new CallerAccess(Kind.FAMILY, patientIds, null, Set.of(), view);
+	}
+
+	/** The same caller with their team patients only: a break-the-glass access only reads. */
+	public CallerAccess withoutEmergencyAccess() {
+		return withPatientIds(patientIds);
+	}
+
+	/** The same caller reaching {@code ids} instead, without emergency access. */
+	public CallerAccess withPatientIds(Set<String> ids) {
+		return new CallerAccess(kind, ids, null, Set.of(), familyView);
 	}
 
 	/** Every patient the caller may read: their teams' and, for now, those opened in an emergency. */

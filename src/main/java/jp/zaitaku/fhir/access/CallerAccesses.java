@@ -72,7 +72,7 @@ public class CallerAccesses {
 		Set<String> reach = access.reachesEveryPatient() ? Set.of(boundPatient) : new HashSet<>(access.patientIds());
 		reach.retainAll(Set.of(boundPatient));
 		CallerAccess.Kind kind = access.reachesEveryPatient() ? CallerAccess.Kind.CARE_TEAM : access.kind();
-		return new CallerAccess(kind, reach, null);
+		return new CallerAccess(kind, reach, null, Set.of(), access.familyView());
 	}
 
 	private CallerAccess personOrOrganisation(JwtAuthenticationToken token, Jwt jwt) {
@@ -83,7 +83,7 @@ public class CallerAccesses {
 				return new CallerAccess(CallerAccess.Kind.ADMINISTRATOR, Set.of(), null);
 			}
 			if (fhirUser.startsWith("RelatedPerson/")) {
-				return new CallerAccess(CallerAccess.Kind.FAMILY, membership.patientsOf(fhirUser), null);
+				return CallerAccess.family(membership.patientsOf(fhirUser), membership.familyViewOf(fhirUser));
 			}
 			Map<String, String> emergency = emergencyAccess.activeFor(fhirUser);
 			return new CallerAccess(CallerAccess.Kind.CARE_TEAM, membership.patientsOf(fhirUser),
@@ -102,7 +102,7 @@ public class CallerAccesses {
 		CallerAccess current = of(request);
 		Set<String> emergency = new HashSet<>(current.emergencyPatientIds());
 		emergency.add(patientId);
-		request.getUserData().put(KEY, new CallerAccess(current.kind(), current.patientIds(), reason, emergency));
+		request.getUserData().put(KEY, new CallerAccess(current.kind(), current.patientIds(), reason, emergency, current.familyView()));
 	}
 
 	/** A token whose resource scopes are all patient/ ones; a system/ or user/ scope is not bound to its patient. */

@@ -59,9 +59,17 @@ public class CareTeamMembership {
 	/** Part of every cache key: raised by each membership change, so answers computed before it are never used after. */
 	private final AtomicLong generation = new AtomicLong();
 	private final Cache<String, Answer> patients;
+	private final FamilyView familyDefaults;
 
-	/** A lookup's answer, good until the next participation period of the member starts or ends (null: no such date). */
-	private record Answer(Set<String> patients, Instant validUntil) {
+	/**
+	 * A lookup's answer, good until the next participation period of the member starts or ends (null: no
+	 * such date); for a family member also what their teams let family see (null for others).
+	 */
+	private record Answer(Set<String> patients, Instant validUntil, FamilyView familyView) {
+		Answer(Set<String> patients, Instant validUntil) {
+			this(patients, validUntil, null);
+		}
+
 		boolean isStale() {
 			return validUntil != null && !validUntil.isAfter(Instant.now());
 		}
@@ -71,6 +79,7 @@ public class CareTeamMembership {
 			AccessProperties properties) {
 		this.daos = daos;
 		this.consents = consents;
+		this.familyDefaults = FamilyView.defaults(properties);
 		this.patients = Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(properties.membershipCacheTime()).build();
 		// On the storage interceptors, not the REST server's: writes made by the server itself count too.
 		storageInterceptors.registerInterceptor(new MembershipChangeListener());
@@ -81,6 +90,16 @@ public class CareTeamMembership {
 	 * {@code Organization/..}) is on an active care team for.
 	 */
 	public Set<String> patientsOf(String member) {
+		return answer(member).patients();
+	}
+
+	/** What the active teams of a family member ({@code RelatedPerson/..}) let family see of their patient. */
+	public FamilyView familyViewOf(String familyMember) {
+		FamilyView view = answer(familyMember).familyView();
+		return view == null ? FamilyView.NOTHING : view;
+	}
+
+	private Answer answer(String member) {
 		String key = generation.get() + "|" + member;
 		Answer answer = patients.get(key, k -> lookUp(member));
 		if (answer.isStale()) {
@@ -88,7 +107,7 @@ public class CareTeamMembership {
 			patients.invalidate(key);
 			answer = patients.get(key, k -> lookUp(member));
 		}
-		return answer.patients();
+		return answer;
 	}
 
 	private Answer lookUp(String member) {
@@ -122,6 +141,7 @@ public class CareTeamMembership {
 			}
 		}
 		Set<String> found = new LinkedHashSet<>();
+		FamilyView familyView = null;
 		Instant now = Instant.now();
 		Instant nextChange = null;
 		for (CareTeam team : activeTeamsWithAnyOf(memberRefs)) {
@@ -135,13 +155,19 @@ public class CareTeamMembership {
 				}
 			}
 			String patient = patientOf(team);
-			if (patient != null && !found.contains(patient) && team.getParticipant().stream().anyMatch(p -> isCurrentMember(p, memberRefs))
+			// A family member's every team of their patient counts: each may let family see something else.
+			if (patient != null && (ownPatient != null || !found.contains(patient)) && team.getParticipant().stream().anyMatch(p -> isCurrentMember(p, memberRefs))
 					&& consents.allows(patient, memberRefs, "CareTeam/" + team.getIdElement().getIdPart())) {
 				found.add(patient);
+				if (patient.equals(ownPatient)) {
+					FamilyView teamView = FamilyView.of(team, familyDefaults);
+					familyView = familyView == null ? teamView : familyView.and(teamView);
+				}
 			}
 		}
 		if (ownPatient != null) {
 			found.retainAll(Set.of(ownPatient));
+			return new Answer(Set.copyOf(found), nextChange, familyView == null ? FamilyView.NOTHING : familyView);
 		}
 		return new Answer(Set.copyOf(found), nextChange);
 	}

@@ -62,7 +62,7 @@ public class PatientReach {
 		if (!mayReachType(access, type)) {
 			return false;
 		}
-		if (access.kind() == CallerAccess.Kind.FAMILY && resource instanceof Communication message && !isFamilyMessage(message)) {
+		if (access.kind() == CallerAccess.Kind.FAMILY && resource instanceof Communication message && !isFamilyMessage(access, message)) {
 			return false;
 		}
 		if (type.equals("Patient")) {
@@ -85,7 +85,7 @@ public class PatientReach {
 		return switch (access.kind()) {
 			case EVERY_PATIENT -> true;
 			case ADMINISTRATOR -> SHARED_TYPES.contains(type) || type.equals("AuditEvent"); // 監査: the whole trail
-			case FAMILY -> SHARED_TYPES.contains(type) || properties.familyReadableTypes().contains(type);
+			case FAMILY -> SHARED_TYPES.contains(type) || FamilyView.of(access, properties).readableTypes().contains(type);
 			case CARE_TEAM -> SHARED_TYPES.contains(type) || isPatientData(type) || type.equals("Binary");
 		};
 	}
@@ -133,10 +133,11 @@ public class PatientReach {
 		}
 	}
 
-	/** The family sees team messages of the categories given to family, not those between professionals. */
-	private boolean isFamilyMessage(Communication message) {
+	/** The family sees team messages of the categories their team gives family, not those between professionals. */
+	private boolean isFamilyMessage(CallerAccess access, Communication message) {
+		Set<String> categories = FamilyView.of(access, properties).messageCategories();
 		return message.getCategory().stream().flatMap(category -> category.getCoding().stream())
-				.anyMatch(coding -> MESSAGE_CATEGORY.equals(coding.getSystem()) && properties.familyMessageCategories().contains(coding.getCode()));
+				.anyMatch(coding -> MESSAGE_CATEGORY.equals(coding.getSystem()) && categories.contains(coding.getCode()));
 	}
 
 	private boolean hasPatientCompartment(String type) {

@@ -98,7 +98,8 @@ class PatientReachNarrowing extends SearchNarrowingInterceptor implements FhirSe
 			addCondition(request, patientParameter, patients);
 		}
 		if (access.kind() == CallerAccess.Kind.FAMILY && "Communication".equals(request.getResourceName())) {
-			addCondition(request, "category", properties.familyMessageCategories().stream().sorted()
+			// Never empty: FamilyView takes Communication out of reach when no category is given to family.
+			addCondition(request, "category", FamilyView.of(access, properties).messageCategories().stream().sorted()
 					.map(code -> PatientReach.MESSAGE_CATEGORY + "|" + code).collect(Collectors.joining(",")));
 		}
 	}

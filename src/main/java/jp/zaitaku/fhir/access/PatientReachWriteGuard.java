@@ -124,7 +124,7 @@ class PatientReachWriteGuard implements FhirServerInterceptor {
 		requireWritableType(access, type);
 		// Every patient it is about must be the caller's (an Appointment of two patients is not one team's
 		// to delete); a break-the-glass access only reads.
-		if (!reach.mayRead(new CallerAccess(access.kind(), access.patientIds(), null), resource)
+		if (!reach.mayRead(access.withoutEmergencyAccess(), resource)
 				|| !access.patientIds().containsAll(reach.patientsOf(resource))) {
 			throw PatientReachRequestGuard.forbidden("this " + type + " is also about patients you do not care for, or you only read them");
 		}
@@ -141,7 +141,7 @@ class PatientReachWriteGuard implements FhirServerInterceptor {
 		Set<String> reached = new HashSet<>(access.patientIds());
 		newPatients(request).forEach(patient -> reached.add(patient.getIdElement().getIdPart()));
 		// Break-the-glass access is read only: only team patients (and new ones) may be written.
-		CallerAccess withNewPatients = new CallerAccess(access.kind(), reached, null);
+		CallerAccess withNewPatients = access.withPatientIds(reached);
 		if (!reach.mayRead(withNewPatients, resource)) {
 			throw PatientReachRequestGuard.forbidden("this " + fhirContext.getResourceType(resource)
 					+ " is not about a patient you care for, or is not something you may see");
