@@ -24,9 +24,7 @@ class FamilyVisibilityTest extends CareTeamAccessTestBase {
 	@Test
 	void eachTeamSaysWhatItsFamilyMembersSee() {
 		String patient = createPatient("石神井", "春子", "シャクジイ", "ハルコ");
-		String son = create("RelatedPerson", """
-				{"resourceType":"RelatedPerson","active":true,"patient":{"reference":"Patient/%s"},
-				 "name":[{"text":"石神井 夏男","family":"石神井","given":["夏男"]}]}""".formatted(patient));
+		String son = familyMemberOf(patient, "石神井", "夏男");
 		String sonToken = signIn(appId, "RelatedPerson/" + son, null);
 		String bloodPressure = create("Observation", observation(patient, "血圧 128/76 安定", unique()));
 		String report = create("Communication", message(patient, "report", "春子さん、デイサービスで入浴されました"));
@@ -66,13 +64,17 @@ class FamilyVisibilityTest extends CareTeamAccessTestBase {
 	@Test
 	void aTeamNamingAnUnknownTypeOrCategoryIsRefused() {
 		String patient = createPatient("関", "秋子", "セキ", "アキコ");
-		String daughter = create("RelatedPerson", """
-				{"resourceType":"RelatedPerson","active":true,"patient":{"reference":"Patient/%s"},
-				 "name":[{"text":"関 冬美","family":"関","given":["冬美"]}]}""".formatted(patient));
+		String daughter = familyMemberOf(patient, "関", "冬美");
 		fhir().body(teamOf(patient, daughter, visibility(List.of("カルテ"), List.of("report")))).post("/CareTeam")
 				.then().statusCode(422);
 		fhir().body(teamOf(patient, daughter, visibility(List.of("Observation"), List.of("雑談")))).post("/CareTeam")
 				.then().statusCode(422);
+	}
+
+	private static String familyMemberOf(String patient, String family, String given) {
+		return create("RelatedPerson", """
+				{"resourceType":"RelatedPerson","active":true,"patient":{"reference":"Patient/%s"},
+				 "name":[{"text":"%s %s","family":"%s","given":["%s"]}]}""".formatted(patient, family, given, family, given));
 	}
 
 	/** The team of {@code patient} with the family member {@code relatedPerson}; {@code extension}: JSON of extension entries, or empty. */
