@@ -284,6 +284,13 @@ class SmartAppLaunchTest extends FhirServerTestBase {
 		launchRequest("nerima-hanako", """
 				{"resourceType":"Parameters","parameter":[{"name":"client_id","valueString":"no-such-app"}]}""")
 				.then().statusCode(400).body("issue[0].diagnostics", containsString("no-such-app"));
+		// A client_id of the wrong type, twice, or blank: a 400 too.
+		for (String wrong : List.of("{\"name\":\"client_id\",\"valueInteger\":5}",
+				"{\"name\":\"client_id\",\"valueString\":\"a\"},{\"name\":\"client_id\",\"valueString\":\"b\"}",
+				"{\"name\":\"client_id\",\"valueString\":\" \"}")) {
+			launchRequest("nerima-hanako", "{\"resourceType\":\"Parameters\",\"parameter\":[" + wrong + "]}")
+					.then().statusCode(400).body("resourceType", equalTo("OperationOutcome"));
+		}
 		// A backend client is not an app an EHR launches.
 		BackendClient backend = BackendClient.es384("not-an-app-" + UUID.randomUUID());
 		clients.save(backend.registration(List.of("system/Patient.rs")));
