@@ -17,6 +17,10 @@ import jp.zaitaku.fhir.security.ClientRegistrations;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -27,9 +31,20 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @SpringBootTest(
 		classes = ZaitakuFhirApplication.class,
 		webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = {"zaitaku.storage.data-dir=target/test-data/shared-server", "zaitaku.server.max-request-size=1MB",
+		properties = {"server.address=127.0.0.1", "zaitaku.storage.data-dir=target/test-data/shared-server", "zaitaku.server.max-request-size=1MB",
 				"zaitaku.security.allow-http-jwks-urls=true"})
+@Import(FhirServerTestBase.TestClock.class)
 public abstract class FhirServerTestBase {
+
+	/** The server's clock in tests: the system's, which a test may move ({@link #clock()}). */
+	@TestConfiguration(proxyBeanMethods = false)
+	static class TestClock {
+		@Bean
+		@Primary
+		AdjustableClock adjustableClock() {
+			return new AdjustableClock();
+		}
+	}
 
 	protected static final String FHIR_JSON = "application/fhir+json";
 	protected static final String FHIR_XML = "application/fhir+xml";
@@ -46,6 +61,14 @@ public abstract class FhirServerTestBase {
 
 	@Autowired
 	private ClientRegistrations clientRegistrations;
+
+	@Autowired
+	private AdjustableClock clock;
+
+	/** The server's clock: move it to test what happens later, and reset it in a {@code finally}. */
+	protected AdjustableClock clock() {
+		return clock;
+	}
 
 	@BeforeEach
 	void pointRestAssuredAtTheServer() {
@@ -143,7 +166,7 @@ public abstract class FhirServerTestBase {
 		}
 		head.append("\r\n");
 		try (Socket socket = new Socket("localhost", port)) {
-			socket.setSoTimeout(60_000);
+			socket.setSoTimeout((int) TestTime.scaled(Duration.ofSeconds(60)).toMillis());
 			socket.getOutputStream().write(head.toString().getBytes(StandardCharsets.UTF_8));
 			if (body != null) {
 				socket.getOutputStream().write(body);

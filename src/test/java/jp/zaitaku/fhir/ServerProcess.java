@@ -1,32 +1,50 @@
 package jp.zaitaku.fhir;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The server as an operator runs it: a separate JVM on a data directory, which a test can stop
  * politely or kill outright. Used where the shared in-process server cannot go (restarts, crashes).
+ *
+ * <p>It listens on 127.0.0.1 only and never outlives the test: a start that fails or times out
+ * kills it; {@link #close()} stops it (and kills it if it will not stop), then stops a PostgreSQL it
+ * left on its data directory; and if the test JVM itself dies, the child notices its standard input
+ * close and shuts down ({@link ServerProcessMain}).
  */
 public final class ServerProcess implements AutoCloseable {
 
-	private static final Duration START_TIMEOUT = Duration.ofSeconds(180);
+	/** A first start on a busy two-core machine has taken over three minutes. */
+	private static final Duration START_TIMEOUT = TestTime.scaled(Duration.ofMinutes(6));
+	private static final Duration STOP_TIMEOUT = TestTime.scaled(Duration.ofSeconds(60));
 
 	private final Process process;
+	private final OutputStream lifeline;
 	private final int port;
+	private final Path dataDir;
+	private final Path log;
 
-	private ServerProcess(Process process, int port) {
+	private ServerProcess(Process process, int port, Path dataDir, Path log) {
 		this.process = process;
+		this.lifeline = process.getOutputStream();
 		this.port = port;
+		this.dataDir = dataDir;
+		this.log = log;
 	}
 
 	/** In open development mode: the runs about durability need no tokens (and check that mode too). */
@@ -34,7 +52,7 @@ public final class ServerProcess implements AutoCloseable {
 		return start(dataDir, log, Map.of("ZAITAKU_SECURITY_ENABLED", "false"));
 	}
 
-	/** With these environment variables (settings) on top of port and data directory. */
+	/** With these environment variables (settings) on top of address, port and data directory. */
 	public static ServerProcess start(Path dataDir, Path log, Map<String, String> environment)
 			throws IOException, InterruptedException {
 		int port = freePort();
@@ -42,13 +60,20 @@ public final class ServerProcess implements AutoCloseable {
 				Path.of(System.getProperty("java.home"), "bin", "java").toString(),
 				"-Xmx768m",
 				"-cp", System.getProperty("java.class.path"),
-				ZaitakuFhirApplication.class.getName()));
+				ServerProcessMain.class.getName()));
 		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+		builder.environment().put("SERVER_ADDRESS", "127.0.0.1");
 		builder.environment().put("SERVER_PORT", Integer.toString(port));
 		builder.environment().put("ZAITAKU_DATA_DIR", dataDir.toString());
 		builder.environment().putAll(environment);
-		ServerProcess server = new ServerProcess(builder.start(), port);
-		server.awaitReady();
+		ServerProcess server = new ServerProcess(builder.start(), port, dataDir, log);
+		try {
+			server.awaitReady();
+		} catch (RuntimeException | InterruptedException | Error notReady) {
+			server.kill();
+			server.stopLeftoverPostgres();
+			throw notReady;
+		}
 		return server;
 	}
 
@@ -56,20 +81,26 @@ public final class ServerProcess implements AutoCloseable {
 		return port;
 	}
 
+	/** The lines the server has logged at ERROR so far: a healthy server logs none. */
+	public List<String> errorsLogged() throws IOException {
+		return Files.readAllLines(log, StandardCharsets.UTF_8).stream().filter(line -> line.contains(" ERROR ")).toList();
+	}
+
 	public String baseUrl() {
-		return "http://localhost:" + port + "/fhir";
+		return "http://127.0.0.1:" + port + "/fhir";
 	}
 
 	private void awaitReady() throws InterruptedException {
-		HttpClient client = HttpClient.newHttpClient();
+		HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 		Instant deadline = Instant.now().plus(START_TIMEOUT);
 		while (Instant.now().isBefore(deadline)) {
 			if (!process.isAlive()) {
-				throw new IllegalStateException("server exited with " + process.exitValue() + " before it was ready");
+				throw new IllegalStateException("server exited with " + process.exitValue() + " before it was ready; see " + log);
 			}
 			try {
 				HttpResponse<Void> response = client.send(
-						HttpRequest.newBuilder(URI.create(baseUrl() + "/metadata")).build(), HttpResponse.BodyHandlers.discarding());
+						HttpRequest.newBuilder(URI.create(baseUrl() + "/metadata")).timeout(Duration.ofSeconds(30)).build(),
+						HttpResponse.BodyHandlers.discarding());
 				if (response.statusCode() == 200) {
 					return;
 				}
@@ -78,25 +109,72 @@ public final class ServerProcess implements AutoCloseable {
 			}
 			Thread.sleep(500);
 		}
-		throw new IllegalStateException("server not ready within " + START_TIMEOUT);
+		throw new IllegalStateException("server not ready within " + START_TIMEOUT + "; see " + log);
 	}
 
-	/** kill -9: no shutdown hook runs, the embedded PostgreSQL is orphaned. */
+	/** kill -9: no shutdown hook runs; the embedded PostgreSQL is orphaned until its watchdog or the next start stops it. */
 	public void kill() throws InterruptedException {
 		process.destroyForcibly();
 		process.waitFor();
 	}
 
-	/** SIGTERM: a graceful shutdown, as systemd or Docker would do. */
+	/** SIGTERM: a graceful shutdown, as systemd or Docker would do. Returns the exit code. */
 	public int stop() throws InterruptedException {
 		process.destroy();
-		return process.waitFor();
+		if (!process.waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+			kill();
+			throw new IllegalStateException("server did not stop within " + STOP_TIMEOUT + " of SIGTERM; killed. See " + log);
+		}
+		return process.exitValue();
 	}
 
 	@Override
 	public void close() throws InterruptedException {
-		if (process.isAlive()) {
-			stop();
+		try {
+			if (process.isAlive()) {
+				stop();
+			}
+		} finally {
+			closeQuietly(lifeline);
+			stopLeftoverPostgres();
+		}
+	}
+
+	/** A PostgreSQL still holding the data directory after its server is gone (killed, or stopped too late). */
+	private void stopLeftoverPostgres() throws InterruptedException {
+		Optional<ProcessHandle> postmaster = postmaster(dataDir.resolve("postgres"));
+		if (postmaster.isEmpty()) {
+			return;
+		}
+		ProcessHandle postgres = postmaster.get();
+		postgres.destroy();
+		try {
+			postgres.onExit().get(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+		} catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException stuck) {
+			postgres.destroyForcibly();
+		}
+	}
+
+	private static Optional<ProcessHandle> postmaster(Path postgresDir) {
+		try {
+			Path pidFile = postgresDir.resolve("postmaster.pid");
+			if (!Files.isRegularFile(pidFile)) {
+				return Optional.empty();
+			}
+			String firstLine = Files.readAllLines(pidFile, StandardCharsets.UTF_8).stream().findFirst().orElse("").trim();
+			return ProcessHandle.of(Long.parseLong(firstLine))
+					.filter(ProcessHandle::isAlive)
+					.filter(p -> p.info().command().map(c -> c.endsWith("postgres")).orElse(false));
+		} catch (IOException | NumberFormatException unreadable) {
+			return Optional.empty();
+		}
+	}
+
+	private static void closeQuietly(OutputStream stream) {
+		try {
+			stream.close();
+		} catch (IOException alreadyClosed) {
+			// nothing to do
 		}
 	}
 

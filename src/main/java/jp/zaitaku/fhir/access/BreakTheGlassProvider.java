@@ -1,5 +1,7 @@
 package jp.zaitaku.fhir.access;
 
+import java.time.Clock;
+import jp.zaitaku.fhir.profiles.HomeCareGuide;
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import ca.uhn.fhir.jpa.searchparam.SearchParameterMap;
 import ca.uhn.fhir.rest.annotation.IdParam;
@@ -42,14 +44,15 @@ import org.springframework.stereotype.Component;
 public class BreakTheGlassProvider implements FhirOperationProvider {
 
 	public static final String OPERATION = "$break-the-glass";
-	private static final String IG = "https://zaitaku-fhir.github.io/ig/";
 	private static final int MOST_REASON_CHARACTERS = 1000;
 
 	private final EmergencyAccess emergencyAccess;
 	private final CallerAccesses accesses;
 	private final DaoRegistry daos;
+	private final Clock clock;
 
-	public BreakTheGlassProvider(EmergencyAccess emergencyAccess, CallerAccesses accesses, DaoRegistry daos) {
+	public BreakTheGlassProvider(EmergencyAccess emergencyAccess, CallerAccesses accesses, DaoRegistry daos, Clock clock) {
+		this.clock = clock;
 		this.emergencyAccess = emergencyAccess;
 		this.accesses = accesses;
 		this.daos = daos;
@@ -96,7 +99,7 @@ public class BreakTheGlassProvider implements FhirOperationProvider {
 		for (IBaseResource found : daos.getResourceDao("CareTeam").search(teams, new SystemRequestDetails()).getResources(0, 100)) {
 			for (CareTeam.CareTeamParticipantComponent participant : ((CareTeam) found).getParticipant()) {
 				boolean coordinator = participant.getRole().stream().flatMap(role -> role.getCoding().stream())
-						.anyMatch(code -> (IG + "CodeSystem/careteam-role").equals(code.getSystem()) && "coordinator".equals(code.getCode()));
+						.anyMatch(code -> HomeCareGuide.CareTeamRole.SYSTEM.equals(code.getSystem()) && HomeCareGuide.CareTeamRole.COORDINATOR.equals(code.getCode()));
 				if (coordinator && participant.hasMember()) {
 					daos.getResourceDao("Communication").create(message(patient, practitioner, participant.getMember(), why, expires),
 							new SystemRequestDetails());
@@ -107,15 +110,15 @@ public class BreakTheGlassProvider implements FhirOperationProvider {
 		return notified;
 	}
 
-	private static Communication message(String patient, String practitioner, Reference coordinator, String why, Instant expires) {
+	private Communication message(String patient, String practitioner, Reference coordinator, String why, Instant expires) {
 		Communication message = new Communication();
 		message.setStatus(Communication.CommunicationStatus.COMPLETED);
-		message.addExtension(IG + "StructureDefinition/communication-thread",
-				new Identifier().setSystem(IG + "NamingSystem/communication-thread").setValue("urn:uuid:" + UUID.randomUUID()));
-		message.addCategory(new CodeableConcept(new Coding(IG + "CodeSystem/message-category", "urgent", "緊急連絡")));
+		message.addExtension(HomeCareGuide.Extensions.COMMUNICATION_THREAD,
+				new Identifier().setSystem(HomeCareGuide.NamingSystems.COMMUNICATION_THREAD).setValue("urn:uuid:" + UUID.randomUUID()));
+		message.addCategory(new CodeableConcept(new Coding(HomeCareGuide.MessageCategory.SYSTEM, HomeCareGuide.MessageCategory.URGENT, "緊急連絡")));
 		message.setPriority(Communication.CommunicationPriority.URGENT);
 		message.setSubject(new Reference("Patient/" + patient));
-		message.setSent(new Date());
+		message.setSent(Date.from(clock.instant()));
 		message.setSender(new Reference(practitioner));
 		message.addRecipient(coordinator.copy());
 		message.addPayload().setContent(new StringType("緊急時アクセス：" + practitioner + " がこの療養者の記録を閲覧しました。理由：「" + why

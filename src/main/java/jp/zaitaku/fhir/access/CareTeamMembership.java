@@ -1,5 +1,8 @@
 package jp.zaitaku.fhir.access;
 
+import java.time.Clock;
+import jp.zaitaku.fhir.profiles.HomeCareGuide;
+import jp.zaitaku.fhir.server.InterceptorOrder;
 import ca.uhn.fhir.interceptor.api.Hook;
 import ca.uhn.fhir.interceptor.api.IInterceptorService;
 import ca.uhn.fhir.interceptor.api.Pointcut;
@@ -49,8 +52,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 @Component
 public class CareTeamMembership {
 
-	static final String PARTICIPATION_STATUS =
-			"https://zaitaku-fhir.github.io/ig/StructureDefinition/careteam-participation-status";
+	static final String PARTICIPATION_STATUS = HomeCareGuide.Extensions.CARE_TEAM_PARTICIPATION_STATUS;
 	private static final Set<String> MEMBERSHIP_TYPES = Set.of("CareTeam", "Practitioner", "PractitionerRole", "RelatedPerson", "Consent");
 	private static final int MOST_TEAMS = 2000;
 
@@ -60,6 +62,7 @@ public class CareTeamMembership {
 	private final AtomicLong generation = new AtomicLong();
 	private final Cache<String, Answer> patients;
 	private final FamilyView familyDefaults;
+	private final Clock clock;
 
 	/**
 	 * A lookup's answer, good until the next participation period of the member starts or ends (null: no
@@ -70,14 +73,15 @@ public class CareTeamMembership {
 			this(patients, validUntil, null);
 		}
 
-		boolean isStale() {
-			return validUntil != null && !validUntil.isAfter(Instant.now());
+		boolean isStale(Instant now) {
+			return validUntil != null && !validUntil.isAfter(now);
 		}
 	}
 
 	public CareTeamMembership(DaoRegistry daos, SharingConsents consents, IInterceptorService storageInterceptors,
-			AccessProperties properties) {
+			AccessProperties properties, Clock clock) {
 		this.daos = daos;
+		this.clock = clock;
 		this.consents = consents;
 		this.familyDefaults = FamilyView.defaults(properties);
 		this.patients = Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(properties.membershipCacheTime()).build();
@@ -102,7 +106,7 @@ public class CareTeamMembership {
 	private Answer answer(String member) {
 		String key = generation.get() + "|" + member;
 		Answer answer = patients.get(key, k -> lookUp(member));
-		if (answer.isStale()) {
+		if (answer.isStale(clock.instant())) {
 			// A participation period began or ended since: no write announced it.
 			patients.invalidate(key);
 			answer = patients.get(key, k -> lookUp(member));
@@ -142,7 +146,7 @@ public class CareTeamMembership {
 		}
 		Set<String> found = new LinkedHashSet<>();
 		FamilyView familyView = null;
-		Instant now = Instant.now();
+		Instant now = clock.instant();
 		Instant nextChange = null;
 		for (CareTeam team : activeTeamsWithAnyOf(memberRefs)) {
 			nextChange = earliestAfter(now, nextChange, team.getPeriod().getStart(), team.getPeriod().getEnd());
@@ -156,7 +160,7 @@ public class CareTeamMembership {
 			}
 			String patient = patientOf(team);
 			// A family member's every team of their patient counts: each may let family see something else.
-			if (patient != null && (ownPatient != null || !found.contains(patient)) && team.getParticipant().stream().anyMatch(p -> isCurrentMember(p, memberRefs))
+			if (patient != null && (ownPatient != null || !found.contains(patient)) && team.getParticipant().stream().anyMatch(p -> isCurrentMember(p, memberRefs, now))
 					&& consents.allows(patient, memberRefs, "CareTeam/" + team.getIdElement().getIdPart())) {
 				found.add(patient);
 				if (patient.equals(ownPatient)) {
@@ -201,16 +205,16 @@ public class CareTeamMembership {
 		return "Patient".equals(subject.getReferenceElement().getResourceType()) ? subject.getReferenceElement().getIdPart() : null;
 	}
 
-	private static boolean isCurrentMember(CareTeam.CareTeamParticipantComponent participant, Set<String> memberRefs) {
+	private static boolean isCurrentMember(CareTeam.CareTeamParticipantComponent participant, Set<String> memberRefs, Instant now) {
 		String member = participant.getMember().getReferenceElement().toUnqualifiedVersionless().getValue();
 		if (member == null || !memberRefs.contains(member)) {
 			return false;
 		}
 		Extension status = participant.getExtensionByUrl(PARTICIPATION_STATUS);
-		if (status != null && status.getValue() instanceof CodeType code && "ended".equals(code.getValue())) {
+		if (status != null && status.getValue() instanceof CodeType code && HomeCareGuide.ParticipationStatus.ENDED.equals(code.getValue())) {
 			return false;
 		}
-		return isWithin(participant.getPeriod(), Instant.now());
+		return isWithin(participant.getPeriod(), now);
 	}
 
 	private static boolean isWithin(Period period, Instant now) {
@@ -249,17 +253,17 @@ public class CareTeamMembership {
 	/** Storage hooks: a write of a team, a role, a family member or a consent changes who sees whom. */
 	public final class MembershipChangeListener {
 
-		@Hook(Pointcut.STORAGE_PRECOMMIT_RESOURCE_CREATED)
+		@Hook(value = Pointcut.STORAGE_PRECOMMIT_RESOURCE_CREATED, order = InterceptorOrder.MEMBERSHIP_CHANGED)
 		public void created(IBaseResource resource) {
 			changed(resource);
 		}
 
-		@Hook(Pointcut.STORAGE_PRECOMMIT_RESOURCE_UPDATED)
+		@Hook(value = Pointcut.STORAGE_PRECOMMIT_RESOURCE_UPDATED, order = InterceptorOrder.MEMBERSHIP_CHANGED)
 		public void updated(IBaseResource oldResource, IBaseResource newResource) {
 			changed(newResource);
 		}
 
-		@Hook(Pointcut.STORAGE_PRECOMMIT_RESOURCE_DELETED)
+		@Hook(value = Pointcut.STORAGE_PRECOMMIT_RESOURCE_DELETED, order = InterceptorOrder.MEMBERSHIP_CHANGED)
 		public void deleted(IBaseResource resource) {
 			changed(resource);
 		}

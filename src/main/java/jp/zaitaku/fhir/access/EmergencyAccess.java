@@ -1,5 +1,6 @@
 package jp.zaitaku.fhir.access;
 
+import java.time.Clock;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.sql.Timestamp;
@@ -27,19 +28,21 @@ public class EmergencyAccess {
 
 	private final JdbcTemplate jdbc;
 	private final AccessProperties properties;
+	private final Clock clock;
 	/** Asked on every request of a person; a grant clears the person's entry. */
 	private final Cache<String, List<Grant>> grants = Caffeine.newBuilder().maximumSize(10_000)
 			.expireAfterWrite(Duration.ofMinutes(5)).build();
 
-	public EmergencyAccess(JdbcTemplate jdbc, DataSource dataSource, AccessProperties properties) {
+	public EmergencyAccess(JdbcTemplate jdbc, DataSource dataSource, AccessProperties properties, Clock clock) {
 		this.jdbc = jdbc;
+		this.clock = clock;
 		this.properties = properties;
 		new ResourceDatabasePopulator(new ClassPathResource("db/access-schema.sql")).execute(dataSource);
 	}
 
 	/** Records a grant for {@code fhirUser} ({@code Practitioner/..}) to read the patient; returns when it ends. */
 	Instant grant(String fhirUser, String patientId, String reason) {
-		Instant now = Instant.now();
+		Instant now = clock.instant();
 		Instant expires = now.plus(properties.emergencyAccessTime());
 		jdbc.update("INSERT INTO zaitaku_emergency_access (fhir_user, patient_id, reason, granted_at, expires_at) VALUES (?, ?, ?, ?, ?)",
 				fhirUser, patientId, reason, Timestamp.from(now), Timestamp.from(expires));
@@ -49,7 +52,7 @@ public class EmergencyAccess {
 
 	/** The patients {@code fhirUser} may read now under an emergency access, with the reasons given. */
 	Map<String, String> activeFor(String fhirUser) {
-		Instant now = Instant.now();
+		Instant now = clock.instant();
 		Map<String, String> active = new LinkedHashMap<>();
 		for (Grant grant : grants.get(fhirUser, this::load)) {
 			if (grant.expiresAt().isAfter(now)) {
@@ -60,7 +63,8 @@ public class EmergencyAccess {
 	}
 
 	private List<Grant> load(String fhirUser) {
-		return jdbc.query("SELECT patient_id, reason, expires_at FROM zaitaku_emergency_access WHERE fhir_user = ? AND expires_at > now()",
-				(row, i) -> new Grant(row.getString(1), row.getString(2), row.getTimestamp(3).toInstant()), fhirUser);
+		return jdbc.query("SELECT patient_id, reason, expires_at FROM zaitaku_emergency_access WHERE fhir_user = ? AND expires_at > ?",
+				(row, i) -> new Grant(row.getString(1), row.getString(2), row.getTimestamp(3).toInstant()), fhirUser,
+				Timestamp.from(clock.instant()));
 	}
 }

@@ -1,5 +1,6 @@
 package jp.zaitaku.fhir.access;
 
+import jp.zaitaku.fhir.profiles.HomeCareGuide;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -9,7 +10,7 @@ import org.hl7.fhir.r4.model.PrimitiveType;
 
 /**
  * What the family members (家族) of one care team may see of their patient: which resource types, and
- * which team-message categories. A team says so in its extension {@value #EXTENSION}; a team that
+ * which team-message categories. A team says so in its extension careteam-family-visibility; a team that
  * says nothing (or leaves out one of the two lists) gets the server's defaults
  * ({@code zaitaku.access.family-readable-types}, {@code family-message-categories}). The directory
  * (Practitioner, Organization ...) is readable whatever a team says.
@@ -19,7 +20,6 @@ import org.hl7.fhir.r4.model.PrimitiveType;
  */
 public record FamilyView(Set<String> readableTypes, Set<String> messageCategories) {
 
-	public static final String EXTENSION = "https://zaitaku-fhir.github.io/ig/StructureDefinition/careteam-family-visibility";
 
 	/** A family member on no team sees nothing of any patient. */
 	public static final FamilyView NOTHING = new FamilyView(Set.of(), Set.of());
@@ -47,7 +47,7 @@ public record FamilyView(Set<String> readableTypes, Set<String> messageCategorie
 
 	/** What {@code team} gives its family members; what it leaves out comes from {@code defaults}. */
 	static FamilyView of(CareTeam team, FamilyView defaults) {
-		Extension visibility = team.getExtensionByUrl(EXTENSION);
+		Extension visibility = team.getExtensionByUrl(HomeCareGuide.Extensions.CARE_TEAM_FAMILY_VISIBILITY);
 		if (visibility == null) {
 			return defaults;
 		}

@@ -1,5 +1,6 @@
 package jp.zaitaku.fhir.access;
 
+import jp.zaitaku.fhir.server.InterceptorOrder;
 import ca.uhn.fhir.interceptor.api.Hook;
 import ca.uhn.fhir.interceptor.api.Pointcut;
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
@@ -33,7 +34,7 @@ class HiddenDeleteConflicts implements FhirServerInterceptor {
 		this.daos = daos;
 	}
 
-	@Hook(Pointcut.STORAGE_PRESTORAGE_DELETE_CONFLICTS)
+	@Hook(value = Pointcut.STORAGE_PRESTORAGE_DELETE_CONFLICTS, order = InterceptorOrder.HIDE_DELETE_CONFLICT_SOURCES)
 	public DeleteConflictOutcome refuseWithoutNamingHiddenResources(DeleteConflictList conflicts, RequestDetails request) {
 		CallerAccess access = accesses.of(request);
 		if (access.reachesEveryPatient()) {

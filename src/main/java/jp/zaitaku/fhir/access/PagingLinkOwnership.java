@@ -1,5 +1,6 @@
 package jp.zaitaku.fhir.access;
 
+import jp.zaitaku.fhir.server.InterceptorOrder;
 import ca.uhn.fhir.interceptor.api.Hook;
 import ca.uhn.fhir.interceptor.api.Pointcut;
 import ca.uhn.fhir.rest.api.RestOperationTypeEnum;
@@ -25,7 +26,7 @@ class PagingLinkOwnership implements FhirServerInterceptor {
 	private final Cache<String, String> ownerOfSearch =
 			Caffeine.newBuilder().maximumSize(200_000).expireAfterWrite(Duration.ofHours(2)).build();
 
-	@Hook(Pointcut.STORAGE_PRESEARCH_REGISTERED)
+	@Hook(value = Pointcut.STORAGE_PRESEARCH_REGISTERED, order = InterceptorOrder.REMEMBER_SEARCH_OWNER)
 	public void rememberWhoSearched(RequestDetails request, ICachedSearchDetails search) {
 		String caller = caller();
 		if (caller != null && search.getUuid() != null) {
@@ -33,7 +34,7 @@ class PagingLinkOwnership implements FhirServerInterceptor {
 		}
 	}
 
-	@Hook(Pointcut.SERVER_INCOMING_REQUEST_PRE_HANDLED)
+	@Hook(value = Pointcut.SERVER_INCOMING_REQUEST_PRE_HANDLED, order = InterceptorOrder.ONLY_THE_SEARCHER_PAGES)
 	public void onlyTheSearcherPages(RequestDetails request, RestOperationTypeEnum operation) {
 		if (operation != RestOperationTypeEnum.GET_PAGE) {
 			return;

@@ -1,5 +1,6 @@
 package jp.zaitaku.fhir.access;
 
+import jp.zaitaku.fhir.profiles.HomeCareGuide;
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
@@ -41,7 +42,6 @@ public class PatientReach {
 	 * naming the patient: a referral Task ({@code Task.for}) is as private as the ServiceRequest it carries out.
 	 */
 	static final Map<String, String> PATIENT_PARAMETER_OUTSIDE_COMPARTMENT = Map.of("Task", "patient");
-	static final String MESSAGE_CATEGORY = "https://zaitaku-fhir.github.io/ig/CodeSystem/message-category";
 
 	private final FhirContext fhirContext;
 	private final DaoRegistry daos;
@@ -137,7 +137,7 @@ public class PatientReach {
 	private boolean isFamilyMessage(CallerAccess access, Communication message) {
 		Set<String> categories = FamilyView.of(access, properties).messageCategories();
 		return message.getCategory().stream().flatMap(category -> category.getCoding().stream())
-				.anyMatch(coding -> MESSAGE_CATEGORY.equals(coding.getSystem()) && categories.contains(coding.getCode()));
+				.anyMatch(coding -> HomeCareGuide.MessageCategory.SYSTEM.equals(coding.getSystem()) && categories.contains(coding.getCode()));
 	}
 
 	private boolean hasPatientCompartment(String type) {

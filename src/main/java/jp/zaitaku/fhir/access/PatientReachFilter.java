@@ -1,5 +1,6 @@
 package jp.zaitaku.fhir.access;
 
+import jp.zaitaku.fhir.server.InterceptorOrder;
 import ca.uhn.fhir.interceptor.api.Hook;
 import ca.uhn.fhir.interceptor.api.Pointcut;
 import ca.uhn.fhir.rest.api.RestOperationTypeEnum;
@@ -52,7 +53,7 @@ class PatientReachFilter implements FhirServerInterceptor {
 	 * of a search after the first (loaded without it; it ran when the search did, for whoever started
 	 * it), and every page of a search narrowed by the caller's reach List, whose own results skip it.
 	 */
-	@Hook(Pointcut.STORAGE_PRESHOW_RESOURCES)
+	@Hook(value = Pointcut.STORAGE_PRESHOW_RESOURCES, order = InterceptorOrder.HIDE_WHAT_IS_NOT_REACHED)
 	public void hideWhatIsNotReachedOnEveryPage(RequestDetails request, IPreResourceShowDetails resources) {
 		CallerAccess access = accesses.of(request);
 		if (access.reachesEveryPatient() || (request.getRestOperationType() != RestOperationTypeEnum.GET_PAGE
@@ -71,7 +72,7 @@ class PatientReachFilter implements FhirServerInterceptor {
 	 * found and checked, then the pass completes (or fails), and only then are includes loaded. The
 	 * pass hooks end the window even if the results were never checked (none found).
 	 */
-	@Hook(Pointcut.STORAGE_PRESEARCH_REGISTERED)
+	@Hook(value = Pointcut.STORAGE_PRESEARCH_REGISTERED, order = InterceptorOrder.MARK_LIST_NARROWED_SEARCH)
 	public void listNarrowedSearchStarts(RequestDetails request) {
 		if (request != null && request.getRestOperationType() == RestOperationTypeEnum.SEARCH_TYPE
 				&& PatientReachNarrowing.addedParameter(request) != null) {
@@ -79,17 +80,17 @@ class PatientReachFilter implements FhirServerInterceptor {
 		}
 	}
 
-	@Hook(Pointcut.JPA_PERFTRACE_SEARCH_PASS_COMPLETE)
+	@Hook(value = Pointcut.JPA_PERFTRACE_SEARCH_PASS_COMPLETE, order = InterceptorOrder.MARK_LIST_NARROWED_SEARCH)
 	public void searchPassCompleted(RequestDetails request) {
 		resultsFound(request);
 	}
 
-	@Hook(Pointcut.JPA_PERFTRACE_SEARCH_COMPLETE)
+	@Hook(value = Pointcut.JPA_PERFTRACE_SEARCH_COMPLETE, order = InterceptorOrder.MARK_LIST_NARROWED_SEARCH)
 	public void searchCompleted(RequestDetails request) {
 		resultsFound(request);
 	}
 
-	@Hook(Pointcut.JPA_PERFTRACE_SEARCH_FAILED)
+	@Hook(value = Pointcut.JPA_PERFTRACE_SEARCH_FAILED, order = InterceptorOrder.MARK_LIST_NARROWED_SEARCH)
 	public void searchFailed(RequestDetails request) {
 		resultsFound(request);
 	}
@@ -100,7 +101,7 @@ class PatientReachFilter implements FhirServerInterceptor {
 		}
 	}
 
-	@Hook(Pointcut.STORAGE_PREACCESS_RESOURCES)
+	@Hook(value = Pointcut.STORAGE_PREACCESS_RESOURCES, order = InterceptorOrder.HIDE_WHAT_IS_NOT_REACHED)
 	public void hideWhatIsNotReached(RequestDetails request, IPreResourceAccessDetails resources) {
 		CallerAccess access = accesses.of(request);
 		if (access.reachesEveryPatient() || WRITES.contains(request.getRestOperationType())

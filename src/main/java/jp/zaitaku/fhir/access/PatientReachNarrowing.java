@@ -1,5 +1,7 @@
 package jp.zaitaku.fhir.access;
 
+import jp.zaitaku.fhir.profiles.HomeCareGuide;
+import jp.zaitaku.fhir.server.InterceptorOrder;
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.context.RuntimeResourceDefinition;
 import ca.uhn.fhir.context.RuntimeSearchParam;
@@ -69,7 +71,7 @@ class PatientReachNarrowing extends SearchNarrowingInterceptor implements FhirSe
 	}
 
 	@Override
-	@Hook(Pointcut.SERVER_INCOMING_REQUEST_POST_PROCESSED)
+	@Hook(value = Pointcut.SERVER_INCOMING_REQUEST_POST_PROCESSED, order = InterceptorOrder.NARROW_SEARCHES_TO_REACH)
 	public void hookIncomingRequestPostProcessed(RequestDetails request, HttpServletRequest servletRequest,
 			HttpServletResponse servletResponse) throws AuthenticationException {
 		if (request.getRestOperationType() == RestOperationTypeEnum.SEARCH_SYSTEM) {
@@ -100,7 +102,7 @@ class PatientReachNarrowing extends SearchNarrowingInterceptor implements FhirSe
 		if (access.kind() == CallerAccess.Kind.FAMILY && "Communication".equals(request.getResourceName())) {
 			// Never empty: FamilyView takes Communication out of reach when no category is given to family.
 			addCondition(request, "category", FamilyView.of(access, properties).messageCategories().stream().sorted()
-					.map(code -> PatientReach.MESSAGE_CATEGORY + "|" + code).collect(Collectors.joining(",")));
+					.map(code -> HomeCareGuide.MessageCategory.SYSTEM + "|" + code).collect(Collectors.joining(",")));
 		}
 	}
 
@@ -111,7 +113,7 @@ class PatientReachNarrowing extends SearchNarrowingInterceptor implements FhirSe
 	 * instance itself, and searches are narrowed as before.
 	 */
 	@Override
-	@Hook(Pointcut.SERVER_INCOMING_REQUEST_PRE_HANDLED)
+	@Hook(value = Pointcut.SERVER_INCOMING_REQUEST_PRE_HANDLED, order = InterceptorOrder.NARROW_BUNDLE_ENTRIES_TO_REACH)
 	public void hookIncomingRequestPreHandled(ServletRequestDetails request, HttpServletRequest servletRequest,
 			HttpServletResponse servletResponse) throws AuthenticationException {
 		if (!(request.getResource() instanceof IBaseBundle bundle) || accesses.of(request).reachesEveryPatient()) {

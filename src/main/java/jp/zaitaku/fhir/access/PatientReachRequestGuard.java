@@ -1,5 +1,6 @@
 package jp.zaitaku.fhir.access;
 
+import jp.zaitaku.fhir.server.InterceptorOrder;
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.interceptor.api.Hook;
 import ca.uhn.fhir.interceptor.api.Pointcut;
@@ -58,7 +59,7 @@ class PatientReachRequestGuard implements FhirServerInterceptor {
 	}
 
 	/** Before the search narrowing, which rewrites the bundle's read entries into searches. */
-	@Hook(value = Pointcut.SERVER_INCOMING_REQUEST_PRE_HANDLED, order = -100)
+	@Hook(value = Pointcut.SERVER_INCOMING_REQUEST_PRE_HANDLED, order = InterceptorOrder.REFUSE_WHAT_IS_NOT_REACHED)
 	public void refuseWhatCannotBeReached(RequestDetails request, RestOperationTypeEnum operation) {
 		CallerAccess access = accesses.of(request);
 		if (access.reachesEveryPatient() || operation == null || operation == RestOperationTypeEnum.METADATA) {

@@ -1,5 +1,6 @@
 package jp.zaitaku.fhir.access;
 
+import jp.zaitaku.fhir.server.InterceptorOrder;
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.interceptor.api.Hook;
 import ca.uhn.fhir.interceptor.api.Pointcut;
@@ -54,14 +55,14 @@ class PatientReachWriteGuard implements FhirServerInterceptor {
 	}
 
 	/** Keeps a transaction's Bundle: its entries are written with sub-requests that share this request's data, not its body. */
-	@Hook(Pointcut.SERVER_INCOMING_REQUEST_PRE_HANDLED)
+	@Hook(value = Pointcut.SERVER_INCOMING_REQUEST_PRE_HANDLED, order = InterceptorOrder.KEEP_BUNDLE_FOR_WRITE_REACH)
 	public void keepTheBundle(RequestDetails request) {
 		if (request.getResource() instanceof IBaseBundle bundle) {
 			request.getUserData().put(BUNDLE, bundle);
 		}
 	}
 
-	@Hook(Pointcut.STORAGE_PRESTORAGE_RESOURCE_CREATED)
+	@Hook(value = Pointcut.STORAGE_PRESTORAGE_RESOURCE_CREATED, order = InterceptorOrder.WRITE_REACH)
 	public void beforeCreate(IBaseResource resource, RequestDetails request) {
 		CallerAccess access = accesses.of(request);
 		if (access.reachesEveryPatient()) {
@@ -79,7 +80,7 @@ class PatientReachWriteGuard implements FhirServerInterceptor {
 	 * Checked just before commit: inside a transaction, references between new entries
 	 * ({@code urn:uuid:}) are only resolved by then, and the new patients have their ids.
 	 */
-	@Hook(Pointcut.STORAGE_PRECOMMIT_RESOURCE_CREATED)
+	@Hook(value = Pointcut.STORAGE_PRECOMMIT_RESOURCE_CREATED, order = InterceptorOrder.WRITE_REACH_BEFORE_COMMIT)
 	public void beforeCreateCommits(IBaseResource resource, RequestDetails request) {
 		CallerAccess access = accesses.of(request);
 		if (access.reachesEveryPatient()) {
@@ -89,7 +90,7 @@ class PatientReachWriteGuard implements FhirServerInterceptor {
 		requireWithinReach(access, resource, request);
 	}
 
-	@Hook(Pointcut.STORAGE_PRECOMMIT_RESOURCE_UPDATED)
+	@Hook(value = Pointcut.STORAGE_PRECOMMIT_RESOURCE_UPDATED, order = InterceptorOrder.WRITE_REACH_BEFORE_COMMIT)
 	public void beforeUpdateCommits(IBaseResource oldResource, IBaseResource newResource, RequestDetails request) {
 		CallerAccess access = accesses.of(request);
 		if (!access.reachesEveryPatient()) {
@@ -97,7 +98,7 @@ class PatientReachWriteGuard implements FhirServerInterceptor {
 		}
 	}
 
-	@Hook(Pointcut.STORAGE_PRESTORAGE_RESOURCE_UPDATED)
+	@Hook(value = Pointcut.STORAGE_PRESTORAGE_RESOURCE_UPDATED, order = InterceptorOrder.WRITE_REACH)
 	public void beforeUpdate(IBaseResource oldResource, IBaseResource newResource, RequestDetails request) {
 		CallerAccess access = accesses.of(request);
 		if (access.reachesEveryPatient()) {
@@ -111,7 +112,7 @@ class PatientReachWriteGuard implements FhirServerInterceptor {
 		reach.refuseSearchReferences(newResource);
 	}
 
-	@Hook(Pointcut.STORAGE_PRESTORAGE_RESOURCE_DELETED)
+	@Hook(value = Pointcut.STORAGE_PRESTORAGE_RESOURCE_DELETED, order = InterceptorOrder.WRITE_REACH)
 	public void beforeDelete(IBaseResource resource, RequestDetails request) {
 		CallerAccess access = accesses.of(request);
 		if (access.reachesEveryPatient()) {

@@ -1,5 +1,7 @@
 package jp.zaitaku.fhir.access;
 
+import jp.zaitaku.fhir.profiles.HomeCareGuide;
+import jp.zaitaku.fhir.server.InterceptorOrder;
 import ca.uhn.fhir.interceptor.api.Hook;
 import ca.uhn.fhir.interceptor.api.Pointcut;
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
@@ -38,7 +40,7 @@ import org.springframework.stereotype.Component;
 @Component
 class ReachLists implements FhirServerInterceptor {
 
-	static final String TAG_SYSTEM = "https://zaitaku-fhir.github.io/ig/CodeSystem/server-internal";
+	static final String TAG_SYSTEM = HomeCareGuide.ServerTags.SERVER_INTERNAL;
 	static final String TAG_CODE = "care-team-reach";
 	private static final String ID_PREFIX = "zaitaku-reach-";
 
@@ -92,18 +94,18 @@ class ReachLists implements FhirServerInterceptor {
 	 * Nobody but the server writes a reach List: one changed by a caller would widen someone's
 	 * narrowing. Creating (also by PUT), changing or deleting a List with such an id is refused.
 	 */
-	@Hook(Pointcut.STORAGE_PRESTORAGE_RESOURCE_CREATED)
+	@Hook(value = Pointcut.STORAGE_PRESTORAGE_RESOURCE_CREATED, order = InterceptorOrder.REACH_LISTS_SERVER_ONLY)
 	public void refuseCreateByCallers(IBaseResource resource, RequestDetails request) {
 		refuseWritesByCallers(resource, request);
 	}
 
-	@Hook(Pointcut.STORAGE_PRESTORAGE_RESOURCE_UPDATED)
+	@Hook(value = Pointcut.STORAGE_PRESTORAGE_RESOURCE_UPDATED, order = InterceptorOrder.REACH_LISTS_SERVER_ONLY)
 	public void refuseUpdateByCallers(IBaseResource oldResource, IBaseResource newResource, RequestDetails request) {
 		refuseWritesByCallers(oldResource, request);
 		refuseWritesByCallers(newResource, request);
 	}
 
-	@Hook(Pointcut.STORAGE_PRESTORAGE_RESOURCE_DELETED)
+	@Hook(value = Pointcut.STORAGE_PRESTORAGE_RESOURCE_DELETED, order = InterceptorOrder.REACH_LISTS_SERVER_ONLY)
 	public void refuseDeleteByCallers(IBaseResource resource, RequestDetails request) {
 		refuseWritesByCallers(resource, request);
 	}

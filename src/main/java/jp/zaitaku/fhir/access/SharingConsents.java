@@ -1,5 +1,6 @@
 package jp.zaitaku.fhir.access;
 
+import java.time.Clock;
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import ca.uhn.fhir.jpa.searchparam.SearchParameterMap;
 import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
@@ -28,8 +29,10 @@ class SharingConsents {
 	static final String CONSENT_SCOPE = "http://terminology.hl7.org/CodeSystem/consentscope";
 
 	private final DaoRegistry daos;
+	private final Clock clock;
 
-	SharingConsents(DaoRegistry daos) {
+	SharingConsents(DaoRegistry daos, Clock clock) {
+		this.clock = clock;
 		this.daos = daos;
 	}
 
@@ -60,7 +63,7 @@ class SharingConsents {
 		return daos.getResourceDao("Consent").search(search, new SystemRequestDetails()).getResources(0, 100).stream()
 				.map(Consent.class::cast)
 				.filter(consent -> !consent.getProvision().hasPeriod() || !consent.getProvision().getPeriod().hasEnd()
-						|| consent.getProvision().getPeriod().getEnd().after(new Date()))
+						|| consent.getProvision().getPeriod().getEnd().toInstant().isAfter(clock.instant()))
 				.max(Comparator.comparing(consent -> consent.hasDateTime() ? consent.getDateTime() : new Date(0)));
 	}
 }

@@ -1,5 +1,6 @@
 package jp.zaitaku.fhir.access;
 
+import jp.zaitaku.fhir.server.InterceptorOrder;
 import ca.uhn.fhir.interceptor.api.Hook;
 import ca.uhn.fhir.interceptor.api.Pointcut;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
@@ -30,7 +31,7 @@ class UniformNotFound implements FhirServerInterceptor {
 		this.accesses = accesses;
 	}
 
-	@Hook(value = Pointcut.SERVER_PRE_PROCESS_OUTGOING_EXCEPTION, order = 1000)
+	@Hook(value = Pointcut.SERVER_PRE_PROCESS_OUTGOING_EXCEPTION, order = InterceptorOrder.UNIFORM_NOT_FOUND)
 	public BaseServerResponseException sameForHiddenAndMissing(RequestDetails request, Throwable exception) {
 		if (!(exception instanceof ResourceNotFoundException notFound) || accesses.of(request).reachesEveryPatient()) {
 			return exception instanceof BaseServerResponseException known ? known : null;
@@ -40,7 +41,7 @@ class UniformNotFound implements FhirServerInterceptor {
 	}
 
 	/** The same for the entries of a batch, which HAPI answers one by one inside a 200. */
-	@Hook(value = Pointcut.SERVER_OUTGOING_RESPONSE, order = 1000)
+	@Hook(value = Pointcut.SERVER_OUTGOING_RESPONSE, order = InterceptorOrder.UNIFORM_NOT_FOUND_IN_BATCHES)
 	public boolean sameInBatchEntries(RequestDetails request, IBaseResource response) {
 		if (response instanceof Bundle bundle && bundle.getType() == Bundle.BundleType.BATCHRESPONSE
 				&& !accesses.of(request).reachesEveryPatient()) {

@@ -1,5 +1,6 @@
 package jp.zaitaku.fhir.audit;
 
+import jp.zaitaku.fhir.server.InterceptorOrder;
 import ca.uhn.fhir.interceptor.api.Hook;
 import ca.uhn.fhir.interceptor.api.Pointcut;
 import ca.uhn.fhir.rest.api.RestOperationTypeEnum;
@@ -41,11 +42,6 @@ class AccessAuditInterceptor implements FhirServerInterceptor {
 	/** Servlet request attribute: HAPI's hooks took care of this request (recorded or deliberately not). */
 	static final String HANDLED = AccessAuditInterceptor.class.getName() + ".handled";
 
-	/**
-	 * After the scope checks of SmartAuthorizationInterceptor (order 0), so a response it refuses is
-	 * recorded as refused; before ResponseHighlighterInterceptor (10000), which ends the chain for browsers.
-	 */
-	private static final int ORDER = 5000;
 
 	private static final Logger log = LoggerFactory.getLogger(AccessAuditInterceptor.class);
 	private static final String RECORD = AuditRecord.class.getName();
@@ -67,12 +63,12 @@ class AccessAuditInterceptor implements FhirServerInterceptor {
 		this.maxPatients = Math.max(1, properties.maxPatients());
 	}
 
-	@Hook(Pointcut.STORAGE_PRECOMMIT_RESOURCE_CREATED)
+	@Hook(value = Pointcut.STORAGE_PRECOMMIT_RESOURCE_CREATED, order = InterceptorOrder.AUDIT_WRITE_IN_TRANSACTION)
 	public void created(IBaseResource resource, RequestDetails request) {
 		written(request, resource);
 	}
 
-	@Hook(Pointcut.STORAGE_PRECOMMIT_RESOURCE_UPDATED)
+	@Hook(value = Pointcut.STORAGE_PRECOMMIT_RESOURCE_UPDATED, order = InterceptorOrder.AUDIT_WRITE_IN_TRANSACTION)
 	public void updated(IBaseResource oldResource, IBaseResource newResource, RequestDetails request) {
 		written(request, newResource);
 		if (oldResource != null && request instanceof ServletRequestDetails) {
@@ -81,12 +77,12 @@ class AccessAuditInterceptor implements FhirServerInterceptor {
 		}
 	}
 
-	@Hook(Pointcut.STORAGE_PRECOMMIT_RESOURCE_DELETED)
+	@Hook(value = Pointcut.STORAGE_PRECOMMIT_RESOURCE_DELETED, order = InterceptorOrder.AUDIT_WRITE_IN_TRANSACTION)
 	public void deleted(IBaseResource resource, RequestDetails request) {
 		written(request, resource);
 	}
 
-	@Hook(value = Pointcut.SERVER_OUTGOING_RESPONSE, order = ORDER)
+	@Hook(value = Pointcut.SERVER_OUTGOING_RESPONSE, order = InterceptorOrder.AUDIT_SERVED)
 	public boolean outgoing(RequestDetails request, IBaseResource response) {
 		AuditRecord record = recordOf(request);
 		if (record == null || record.isRecorded()) {
@@ -128,7 +124,7 @@ class AccessAuditInterceptor implements FhirServerInterceptor {
 		}
 	}
 
-	@Hook(value = Pointcut.SERVER_HANDLE_EXCEPTION, order = ORDER)
+	@Hook(value = Pointcut.SERVER_HANDLE_EXCEPTION, order = InterceptorOrder.AUDIT_REFUSED)
 	public boolean failed(RequestDetails request, BaseServerResponseException exception) {
 		AuditRecord record = recordOf(request);
 		if (record == null) {
@@ -152,7 +148,7 @@ class AccessAuditInterceptor implements FhirServerInterceptor {
 	}
 
 	/** Whatever path HAPI took, a request it served is not left out: no-op writes, hooks ended early. */
-	@Hook(Pointcut.SERVER_PROCESSING_COMPLETED)
+	@Hook(value = Pointcut.SERVER_PROCESSING_COMPLETED, order = InterceptorOrder.AUDIT_UNRECORDED)
 	public void completed(RequestDetails request) {
 		AuditRecord record = recordOf(request);
 		if (record == null || record.isRecorded()) {

@@ -1,5 +1,6 @@
 package jp.zaitaku.fhir.audit;
 
+import java.time.Clock;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
@@ -39,6 +40,11 @@ class AuditEvents {
 	private static final String LEFT_OUT = "more patients or resources than one event lists; the first ones are named";
 
 	private final JsonFactory json = new JsonFactory();
+	private final Clock clock;
+
+	AuditEvents(Clock clock) {
+		this.clock = clock;
+	}
 
 	/**
 	 * @param httpStatus the status of the answer: 2xx/3xx success (0), 4xx minor failure (4), 5xx
@@ -47,7 +53,7 @@ class AuditEvents {
 	 */
 	AuditEntry entry(AuditRecord record, int httpStatus, String outcomeDesc) {
 		String id = UUID.randomUUID().toString();
-		Instant recorded = Instant.now();
+		Instant recorded = clock.instant();
 		String outcome = httpStatus >= 500 ? "8" : httpStatus >= 400 ? "4" : "0";
 		Caller caller = record.caller;
 		List<String> patients = record.patients();

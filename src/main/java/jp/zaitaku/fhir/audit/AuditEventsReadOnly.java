@@ -1,5 +1,6 @@
 package jp.zaitaku.fhir.audit;
 
+import jp.zaitaku.fhir.server.InterceptorOrder;
 import ca.uhn.fhir.interceptor.api.Hook;
 import ca.uhn.fhir.interceptor.api.Pointcut;
 import ca.uhn.fhir.rest.api.RequestTypeEnum;
@@ -28,7 +29,7 @@ class AuditEventsReadOnly implements FhirServerInterceptor {
 			+ "or deleted (監査証跡は変更できません).";
 
 	/** Before HAPI looks for a method: {@code POST /AuditEvent/_search} is a search, every other write is refused. */
-	@Hook(Pointcut.SERVER_INCOMING_REQUEST_PRE_HANDLER_SELECTED)
+	@Hook(value = Pointcut.SERVER_INCOMING_REQUEST_PRE_HANDLER_SELECTED, order = InterceptorOrder.AUDIT_EVENTS_READ_ONLY)
 	public void refuseWrites(RequestDetails request) {
 		if (!"AuditEvent".equals(request.getResourceName())) {
 			return;
@@ -42,17 +43,17 @@ class AuditEventsReadOnly implements FhirServerInterceptor {
 	}
 
 	// Transaction and batch entries reach the storage layer without the REST methods above.
-	@Hook(Pointcut.STORAGE_PRESTORAGE_RESOURCE_CREATED)
+	@Hook(value = Pointcut.STORAGE_PRESTORAGE_RESOURCE_CREATED, order = InterceptorOrder.AUDIT_EVENTS_NOT_STORED)
 	public void beforeCreate(IBaseResource resource) {
 		refuseStorage(resource);
 	}
 
-	@Hook(Pointcut.STORAGE_PRESTORAGE_RESOURCE_UPDATED)
+	@Hook(value = Pointcut.STORAGE_PRESTORAGE_RESOURCE_UPDATED, order = InterceptorOrder.AUDIT_EVENTS_NOT_STORED)
 	public void beforeUpdate(IBaseResource oldResource, IBaseResource newResource) {
 		refuseStorage(newResource);
 	}
 
-	@Hook(Pointcut.STORAGE_PRESTORAGE_RESOURCE_DELETED)
+	@Hook(value = Pointcut.STORAGE_PRESTORAGE_RESOURCE_DELETED, order = InterceptorOrder.AUDIT_EVENTS_NOT_STORED)
 	public void beforeDelete(IBaseResource resource) {
 		refuseStorage(resource);
 	}
@@ -75,7 +76,7 @@ class AuditEventsReadOnly implements FhirServerInterceptor {
 			new Param("purpose", SearchParamType.TOKEN, null,
 					"Purpose of use of the requesting agent: TREAT, or ETREAT for a break-the-glass access"));
 
-	@Hook(Pointcut.SERVER_CAPABILITY_STATEMENT_GENERATED)
+	@Hook(value = Pointcut.SERVER_CAPABILITY_STATEMENT_GENERATED, order = InterceptorOrder.AUDIT_EVENT_CAPABILITIES)
 	public void describe(IBaseConformance generated) {
 		if (!(generated instanceof CapabilityStatement statement) || statement.getRest().isEmpty()) {
 			return;

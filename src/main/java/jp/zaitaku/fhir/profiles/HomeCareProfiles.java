@@ -15,14 +15,11 @@ import org.hl7.fhir.instance.model.api.IPrimitiveType;
  */
 final class HomeCareProfiles {
 
-	static final String CANONICAL = "https://zaitaku-fhir.github.io/ig";
-	private static final String PROFILE_PREFIX = CANONICAL + "/StructureDefinition/";
-
 	private static final Map<String, String> REQUIRED_BY_TYPE = Map.of(
-			"CareTeam", PROFILE_PREFIX + "zaitaku-careteam",
-			"CarePlan", PROFILE_PREFIX + "zaitaku-careplan",
-			"Encounter", PROFILE_PREFIX + "zaitaku-encounter",
-			"Communication", PROFILE_PREFIX + "zaitaku-communication");
+			"CareTeam", HomeCareGuide.Profiles.CARE_TEAM,
+			"CarePlan", HomeCareGuide.Profiles.CARE_PLAN,
+			"Encounter", HomeCareGuide.Profiles.ENCOUNTER,
+			"Communication", HomeCareGuide.Profiles.COMMUNICATION);
 
 	private HomeCareProfiles() {}
 
@@ -33,7 +30,7 @@ final class HomeCareProfiles {
 		}
 		List<String> claimed = resource.getMeta().getProfile().stream()
 				.map(IPrimitiveType::getValueAsString)
-				.filter(url -> url != null && url.startsWith(PROFILE_PREFIX))
+				.filter(url -> url != null && url.startsWith(HomeCareGuide.Profiles.PREFIX))
 				.map(HomeCareProfiles::withoutVersion)
 				.toList();
 		if (!claimed.isEmpty() || mode == ProfileValidationProperties.Mode.DECLARED) {

@@ -7,36 +7,27 @@ import ca.uhn.fhir.batch2.jobs.reindex.ReindexUtils;
 import ca.uhn.fhir.batch2.model.JobInstanceStartRequest;
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.interceptor.model.RequestPartitionId;
-import ca.uhn.fhir.jpa.api.model.DaoMethodOutcome;
-import org.hl7.fhir.r4.model.ImplementationGuide;
-import org.hl7.fhir.r4.model.SearchParameter;
-import ca.uhn.fhir.jpa.searchparam.SearchParameterMap;
-import ca.uhn.fhir.rest.param.TokenParam;
-import java.security.MessageDigest;
-import java.util.HexFormat;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
+import ca.uhn.fhir.jpa.api.config.JpaStorageSettings;
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import ca.uhn.fhir.jpa.api.dao.IFhirResourceDao;
+import ca.uhn.fhir.jpa.api.model.DaoMethodOutcome;
+import ca.uhn.fhir.jpa.config.JpaConfig;
+import ca.uhn.fhir.jpa.searchparam.SearchParameterMap;
 import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
+import ca.uhn.fhir.rest.param.TokenParam;
 import ca.uhn.fhir.rest.server.util.ISearchParamRegistry;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Set;
+import java.util.TreeSet;
+import org.hl7.fhir.common.hapi.validation.support.ValidationSupportChain;
 import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.ImplementationGuide;
+import org.hl7.fhir.r4.model.SearchParameter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import ca.uhn.fhir.context.support.IValidationSupport;
-import ca.uhn.fhir.jpa.api.config.JpaStorageSettings;
-import ca.uhn.fhir.jpa.config.JpaConfig;
-import org.hl7.fhir.common.hapi.validation.support.UnknownCodeSystemWarningValidationSupport;
-import org.hl7.fhir.common.hapi.validation.support.ValidationSupportChain;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.core.io.Resource;
-import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -45,19 +36,14 @@ import org.springframework.stereotype.Component;
  * ValueSets, NamingSystems and SearchParameters are stored like any resource, so HAPI validates
  * against them ({@code $validate}), lists the profiles in the CapabilityStatement and indexes the
  * SearchParameters on every write. Examples are not loaded. Storing an unchanged resource again
- * creates no new version, so a restart costs little.
- *
- * <p>Code systems the guide only refers to by URL (JP Core's profession codes, which cannot be
- * redistributed) are not on the server; codes from them are reported as warnings, not errors.
+ * creates no new version, so a restart costs little. (Codes are checked against the guide's
+ * terminology in memory, by {@link GuideTerminology}, not against these stored copies.)
  */
 @Component
 public class ImplementationGuideLoader implements SmartInitializingSingleton {
 
-	static final String PACKAGE_LOCATION = "classpath*:ig-package/*.json";
 	private static final Set<String> CONFORMANCE_TYPES =
 			Set.of("StructureDefinition", "CodeSystem", "ValueSet", "NamingSystem", "SearchParameter");
-	/** Tag on the stored ImplementationGuide: the hash of the package it came from. */
-	static final String PACKAGE_HASH_SYSTEM = "https://zaitaku-fhir.github.io/ig/package-hash";
 	private static final Logger log = LoggerFactory.getLogger(ImplementationGuideLoader.class);
 
 	private final DaoRegistry daoRegistry;
@@ -66,7 +52,8 @@ public class ImplementationGuideLoader implements SmartInitializingSingleton {
 	private final JpaStorageSettings storageSettings;
 	private final ISearchParamRegistry searchParamRegistry;
 	private final IJobCoordinator jobCoordinator;
-	private final Set<String> changedSearchParameterBases = new java.util.TreeSet<>();
+	private final GuidePackage guidePackage;
+	private final Set<String> changedSearchParameterBases = new TreeSet<>();
 
 	public ImplementationGuideLoader(
 			DaoRegistry daoRegistry,
@@ -74,21 +61,19 @@ public class ImplementationGuideLoader implements SmartInitializingSingleton {
 			@Qualifier(JpaConfig.JPA_VALIDATION_SUPPORT_CHAIN) ValidationSupportChain validationSupport,
 			JpaStorageSettings storageSettings,
 			ISearchParamRegistry searchParamRegistry,
-			IJobCoordinator jobCoordinator) {
+			IJobCoordinator jobCoordinator,
+			GuidePackage guidePackage) {
 		this.daoRegistry = daoRegistry;
 		this.fhirContext = fhirContext;
 		this.validationSupport = validationSupport;
 		this.storageSettings = storageSettings;
 		this.searchParamRegistry = searchParamRegistry;
 		this.jobCoordinator = jobCoordinator;
+		this.guidePackage = guidePackage;
 	}
 
 	@Override
 	public void afterSingletonsInstantiated() {
-		UnknownCodeSystemWarningValidationSupport unknownCodeSystems = new UnknownCodeSystemWarningValidationSupport(fhirContext);
-		unknownCodeSystems.setNonExistentCodeSystemSeverity(IValidationSupport.IssueSeverity.WARNING);
-		validationSupport.addValidationSupport(unknownCodeSystems);
-
 		// A changed SearchParameter would schedule a reindex job, and HAPI registers its job
 		// definitions only after start-up; reindexForChangedSearchParameters() re-indexes existing data then.
 		boolean markForReindex = storageSettings.isMarkResourcesForReindexingUponSearchParameterChange();
@@ -125,16 +110,16 @@ public class ImplementationGuideLoader implements SmartInitializingSingleton {
 
 	private void loadPackage() {
 		long started = System.nanoTime();
-		Resource[] files = packageFiles();
-		String packageHash = hashOf(files);
+		String packageHash = guidePackage.hash();
 		if (alreadyLoaded(packageHash)) {
 			log.info("Implementation guide jp.zaitaku.homecare already loaded (package {})", packageHash.substring(0, 12));
 			return;
 		}
 		int loaded = 0;
 		ImplementationGuide guide = null;
-		for (Resource file : files) {
-			IBaseResource resource = parse(file);
+		for (IBaseResource packaged : guidePackage.resources()) {
+			// A copy: the package's own objects are shared with the in-memory terminology.
+			IBaseResource resource = fhirContext.newTerser().clone(packaged);
 			String type = fhirContext.getResourceType(resource);
 			if (resource instanceof ImplementationGuide implementationGuide) {
 				guide = implementationGuide;
@@ -147,7 +132,7 @@ public class ImplementationGuideLoader implements SmartInitializingSingleton {
 			// Stored last, marked with the package's hash: the next start skips an unchanged package.
 			// Its resource list is left out: it names the examples, which are not loaded.
 			guide.setDefinition(null);
-			guide.getMeta().addTag(PACKAGE_HASH_SYSTEM, packageHash, null);
+			guide.getMeta().addTag(HomeCareGuide.ServerTags.PACKAGE_HASH, packageHash, null);
 			store("ImplementationGuide", guide);
 		}
 		log.info("Implementation guide jp.zaitaku.homecare loaded: {} conformance resources in {} ms",
@@ -166,43 +151,7 @@ public class ImplementationGuideLoader implements SmartInitializingSingleton {
 	private boolean alreadyLoaded(String packageHash) {
 		IFhirResourceDao<ImplementationGuide> dao = daoRegistry.getResourceDao(ImplementationGuide.class);
 		SearchParameterMap byHash = SearchParameterMap.newSynchronous()
-				.add("_tag", new TokenParam(PACKAGE_HASH_SYSTEM, packageHash));
+				.add("_tag", new TokenParam(HomeCareGuide.ServerTags.PACKAGE_HASH, packageHash));
 		return !dao.search(byHash, new SystemRequestDetails()).isEmpty();
-	}
-
-	/** SHA-256 over the package files in name order: changes whenever any file of the guide does. */
-	private static String hashOf(Resource[] files) {
-		try {
-			MessageDigest digest = MessageDigest.getInstance("SHA-256");
-			Resource[] sorted = files.clone();
-			java.util.Arrays.sort(sorted, java.util.Comparator.comparing(Resource::getFilename));
-			for (Resource file : sorted) {
-				digest.update(file.getFilename().getBytes(StandardCharsets.UTF_8));
-				try (InputStream in = file.getInputStream()) {
-					digest.update(in.readAllBytes());
-				}
-			}
-			return HexFormat.of().formatHex(digest.digest());
-		} catch (IOException e) {
-			throw new UncheckedIOException(e);
-		} catch (java.security.NoSuchAlgorithmException e) {
-			throw new IllegalStateException(e);
-		}
-	}
-
-	private IBaseResource parse(Resource file) {
-		try (InputStream in = file.getInputStream()) {
-			return fhirContext.newJsonParser().parseResource(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-		} catch (IOException e) {
-			throw new UncheckedIOException("Cannot read " + file, e);
-		}
-	}
-
-	private static Resource[] packageFiles() {
-		try {
-			return new PathMatchingResourcePatternResolver().getResources(PACKAGE_LOCATION);
-		} catch (IOException e) {
-			throw new UncheckedIOException("Cannot list the implementation guide package", e);
-		}
 	}
 }

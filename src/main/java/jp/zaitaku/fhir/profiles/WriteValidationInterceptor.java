@@ -1,5 +1,6 @@
 package jp.zaitaku.fhir.profiles;
 
+import jp.zaitaku.fhir.server.InterceptorOrder;
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.interceptor.api.Hook;
 import ca.uhn.fhir.interceptor.api.Pointcut;
@@ -45,12 +46,12 @@ public class WriteValidationInterceptor implements FhirServerInterceptor {
 		this.properties = properties;
 	}
 
-	@Hook(Pointcut.STORAGE_PRESTORAGE_RESOURCE_CREATED)
+	@Hook(value = Pointcut.STORAGE_PRESTORAGE_RESOURCE_CREATED, order = InterceptorOrder.VALIDATE_AGAINST_PROFILES)
 	public void beforeCreate(IBaseResource resource, RequestDetails request) {
 		validate(resource, request);
 	}
 
-	@Hook(Pointcut.STORAGE_PRESTORAGE_RESOURCE_UPDATED)
+	@Hook(value = Pointcut.STORAGE_PRESTORAGE_RESOURCE_UPDATED, order = InterceptorOrder.VALIDATE_AGAINST_PROFILES)
 	public void beforeUpdate(IBaseResource oldResource, IBaseResource newResource, RequestDetails request) {
 		validate(newResource, request);
 	}

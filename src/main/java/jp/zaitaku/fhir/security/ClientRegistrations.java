@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.stereotype.Component;
@@ -32,10 +33,14 @@ public class ClientRegistrations implements SmartInitializingSingleton {
 	private final Environment environment;
 	private final Map<String, Optional<String>> organizations = new ConcurrentHashMap<>();
 
-	public ClientRegistrations(RegisteredClientRepository clients, SecurityProperties properties, Environment environment) {
+	private final JdbcTemplate database;
+
+	public ClientRegistrations(RegisteredClientRepository clients, SecurityProperties properties, Environment environment,
+			JdbcTemplate database) {
 		this.clients = clients;
 		this.properties = properties;
 		this.environment = environment;
+		this.database = database;
 	}
 
 	@Override
@@ -50,6 +55,21 @@ public class ClientRegistrations implements SmartInitializingSingleton {
 					"{noop}" + DEV_CLIENT_SECRET, null, null, null, List.of("system/*.cruds")));
 			log.warn("dev profile: test client '{}' with secret '{}' and scope system/*.cruds is registered. Not for production.",
 					DEV_CLIENT_ID, DEV_CLIENT_SECRET);
+		}
+		warnIfNobodyCanGetAToken();
+	}
+
+	/** Without a registered client every token request is an invalid_client; the operator should know why. */
+	private void warnIfNobodyCanGetAToken() {
+		if (properties.external().configured()) {
+			return;
+		}
+		Integer registered = database.queryForObject("SELECT count(*) FROM oauth2_registered_client", Integer.class);
+		if (registered != null && registered == 0) {
+			log.warn("No client is registered, so no one can get an access token (every token request is answered"
+					+ " invalid_client). Register EHRs and apps in a clients file: ZAITAKU_SECURITY_CLIENTS_FILE=/path/to/clients.json"
+					+ " (format in docs/security.md, 'The clients file'). To try the server locally, start it with"
+					+ " SPRING_PROFILES_ACTIVE=dev (a test client) or ZAITAKU_SECURITY_ENABLED=false (no security at all).");
 		}
 	}
 

@@ -1,5 +1,7 @@
 package jp.zaitaku.fhir.security;
 
+import ca.uhn.fhir.interceptor.api.Interceptor;
+import jp.zaitaku.fhir.server.InterceptorOrder;
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.jpa.searchparam.matcher.AuthorizationSearchParamMatcher;
 import ca.uhn.fhir.jpa.searchparam.matcher.SearchParamMatcher;
@@ -50,6 +52,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @SecurityEnabled
+@Interceptor(order = InterceptorOrder.SCOPE_RULES)
 public class SmartAuthorizationInterceptor extends AuthorizationInterceptor implements FhirServerInterceptor {
 
 	private static final Set<RestOperationTypeEnum> SEARCHES = EnumSet.of(RestOperationTypeEnum.SEARCH_TYPE,

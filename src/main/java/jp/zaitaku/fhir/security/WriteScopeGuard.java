@@ -1,5 +1,6 @@
 package jp.zaitaku.fhir.security;
 
+import jp.zaitaku.fhir.server.InterceptorOrder;
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.interceptor.api.Hook;
 import ca.uhn.fhir.interceptor.api.Pointcut;
@@ -43,7 +44,7 @@ class WriteScopeGuard implements FhirServerInterceptor {
 		this.fhirContext = fhirContext;
 	}
 
-	@Hook(Pointcut.SERVER_INCOMING_REQUEST_PRE_HANDLED)
+	@Hook(value = Pointcut.SERVER_INCOMING_REQUEST_PRE_HANDLED, order = InterceptorOrder.CONDITIONAL_CREATE_NEEDS_SEARCH_SCOPE)
 	public void conditionalCreateNeedsSearch(RequestDetails request, RestOperationTypeEnum operation) {
 		JwtAuthenticationToken token = token();
 		if (token == null) {
@@ -71,18 +72,18 @@ class WriteScopeGuard implements FhirServerInterceptor {
 		}
 	}
 
-	@Hook(Pointcut.STORAGE_PRESTORAGE_RESOURCE_CREATED)
+	@Hook(value = Pointcut.STORAGE_PRESTORAGE_RESOURCE_CREATED, order = InterceptorOrder.PATIENT_BOUND_WRITES)
 	public void beforeCreate(IBaseResource resource, RequestDetails request) {
 		onlyOwnPatient(resource, request);
 	}
 
-	@Hook(Pointcut.STORAGE_PRESTORAGE_RESOURCE_UPDATED)
+	@Hook(value = Pointcut.STORAGE_PRESTORAGE_RESOURCE_UPDATED, order = InterceptorOrder.PATIENT_BOUND_WRITES)
 	public void beforeUpdate(IBaseResource oldResource, IBaseResource newResource, RequestDetails request) {
 		onlyOwnPatient(oldResource, request);
 		onlyOwnPatient(newResource, request);
 	}
 
-	@Hook(Pointcut.STORAGE_PRESTORAGE_RESOURCE_DELETED)
+	@Hook(value = Pointcut.STORAGE_PRESTORAGE_RESOURCE_DELETED, order = InterceptorOrder.PATIENT_BOUND_WRITES)
 	public void beforeDelete(IBaseResource resource, RequestDetails request) {
 		onlyOwnPatient(resource, request);
 	}

@@ -1,5 +1,6 @@
 package jp.zaitaku.fhir.server;
 
+import ca.uhn.fhir.interceptor.api.Interceptor;
 import ca.uhn.fhir.rest.openapi.OpenApiInterceptor;
 import ca.uhn.fhir.rest.server.servlet.ServletRequestDetails;
 import io.swagger.v3.oas.models.OpenAPI;
@@ -12,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * 6 MB for 146 resource types) on every call, which took ~11 s here; it only changes when the
  * server's capabilities do, so a copy per URL is kept for a few minutes.
  */
+@Interceptor(order = InterceptorOrder.SERVE_OPENAPI)
 class CachingOpenApiInterceptor extends OpenApiInterceptor {
 
 	private static final Duration TIME_TO_LIVE = Duration.ofMinutes(10);

@@ -9,6 +9,7 @@ import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 import ca.uhn.fhir.rest.server.exceptions.InternalErrorException;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
+import java.util.Map;
 import org.hl7.fhir.exceptions.FHIRFormatError;
 import org.springframework.stereotype.Component;
 
@@ -21,16 +22,54 @@ import org.springframework.stereotype.Component;
 @Interceptor
 public class ClientErrorInterceptor implements FhirServerInterceptor {
 
-	/** {@code _filter} is not enabled on this server, and HAPI's parser fails on malformed ones. */
-	@Hook(Pointcut.SERVER_INCOMING_REQUEST_POST_PROCESSED)
-	public boolean refuseUnsupportedFilter(RequestDetails request) {
-		if (request.getParameters() != null && request.getParameters().containsKey(Constants.PARAM_FILTER)) {
+	/**
+	 * {@code _filter} is not enabled on this server, and HAPI's parser fails on malformed ones. A
+	 * malformed {@code near} is refused here too: HAPI would find out only on its search thread and log
+	 * the caller's mistake as an ERROR there.
+	 */
+	@Hook(value = Pointcut.SERVER_INCOMING_REQUEST_POST_PROCESSED, order = InterceptorOrder.REFUSE_UNSUPPORTED_PARAMETERS)
+	public boolean refuseUnsupportedParameters(RequestDetails request) {
+		Map<String, String[]> parameters = request.getParameters();
+		if (parameters == null) {
+			return true;
+		}
+		if (parameters.containsKey(Constants.PARAM_FILTER)) {
 			throw new InvalidRequestException("The _filter search parameter is not supported by this server");
 		}
+		parameters.forEach((name, values) -> {
+			if (name.equals("near") || name.endsWith(".near")) {
+				for (String value : values) {
+					for (String alternative : value.split(",")) {
+						requireNearPosition(name, alternative);
+					}
+				}
+			}
+		});
 		return true;
 	}
 
-	@Hook(Pointcut.SERVER_PRE_PROCESS_OUTGOING_EXCEPTION)
+	/** {@code latitude|longitude[|distance[|units]]}, numbers in their ranges. */
+	private static void requireNearPosition(String name, String value) {
+		String[] parts = value.split("\\|", -1);
+		boolean wellFormed = parts.length >= 2 && parts.length <= 4
+				&& inRange(parts[0], 90) && inRange(parts[1], 180)
+				&& (parts.length < 3 || parts[2].isEmpty() || inRange(parts[2], Double.MAX_VALUE) && Double.parseDouble(parts[2]) >= 0);
+		if (!wellFormed) {
+			throw new InvalidRequestException("Invalid " + name + " value '" + value
+					+ "': expected latitude|longitude, optionally followed by |distance and |units (e.g. 35.73|139.65|2|km)");
+		}
+	}
+
+	private static boolean inRange(String number, double limit) {
+		try {
+			double value = Double.parseDouble(number.trim());
+			return !Double.isNaN(value) && Math.abs(value) <= limit;
+		} catch (NumberFormatException notANumber) {
+			return false;
+		}
+	}
+
+	@Hook(value = Pointcut.SERVER_PRE_PROCESS_OUTGOING_EXCEPTION, order = InterceptorOrder.CLIENT_ERRORS_ARE_400)
 	public BaseServerResponseException callerMistakeIsA400(Throwable exception) {
 		if (exception instanceof BaseServerResponseException known && !(known instanceof InternalErrorException)) {
 			return null;

@@ -12,15 +12,23 @@ import org.slf4j.Marker;
 import org.springframework.stereotype.Component;
 
 /**
- * HAPI logs every exception an interceptor throws at ERROR with its stack trace, including the 4xx
- * refusals our interceptors throw on purpose (strict parsing, profile validation). A caller's bad
- * request is answered with an OperationOutcome and is no operator's problem, so those lines are
- * dropped; a 5xx or any other exception is still logged.
+ * Drops ERROR lines about what is a caller's business, answered with a 4xx OperationOutcome and
+ * recorded in the audit trail, not an operator's problem:
+ * <ul>
+ *   <li>HAPI logs every exception an interceptor throws at ERROR with its stack trace, including the
+ *       4xx refusals our interceptors throw on purpose (strict parsing, profile validation);
+ *   <li>two conditional creates with the same condition at the same moment: HAPI lets the database's
+ *       unique key on the condition decide, the loser gets a 409, and Hibernate logs the violated key
+ *       ({@value #CONDITIONAL_CREATE_KEY}) at ERROR.
+ * </ul>
+ * A 5xx, any other exception and any other SQL error are still logged.
  */
 @Component
 class ClientErrorLogFilter extends TurboFilter {
 
 	private static final String HAPI_INTERCEPTOR_LOGGER = BaseInterceptorService.class.getName();
+	private static final String SQL_ERROR_LOGGER = "org.hibernate.engine.jdbc.spi.SqlExceptionHelper";
+	static final String CONDITIONAL_CREATE_KEY = "hfj_res_search_url_pkey";
 
 	ClientErrorLogFilter() {
 		if (LoggerFactory.getILoggerFactory() instanceof LoggerContext logback) {
@@ -31,7 +39,13 @@ class ClientErrorLogFilter extends TurboFilter {
 
 	@Override
 	public FilterReply decide(Marker marker, Logger logger, Level level, String format, Object[] params, Throwable t) {
-		if (level != Level.ERROR || logger == null || !HAPI_INTERCEPTOR_LOGGER.equals(logger.getName()) || params == null) {
+		if (level != Level.ERROR || logger == null) {
+			return FilterReply.NEUTRAL;
+		}
+		if (SQL_ERROR_LOGGER.equals(logger.getName())) {
+			return format != null && format.contains(CONDITIONAL_CREATE_KEY) ? FilterReply.DENY : FilterReply.NEUTRAL;
+		}
+		if (!HAPI_INTERCEPTOR_LOGGER.equals(logger.getName()) || params == null) {
 			return FilterReply.NEUTRAL;
 		}
 		for (Object param : params) {

@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
 @Interceptor
 public class IfMatchPreconditionInterceptor implements FhirServerInterceptor {
 
-	@Hook(Pointcut.SERVER_PRE_PROCESS_OUTGOING_EXCEPTION)
+	@Hook(value = Pointcut.SERVER_PRE_PROCESS_OUTGOING_EXCEPTION, order = InterceptorOrder.STALE_IF_MATCH_IS_412)
 	public BaseServerResponseException staleIfMatchIsAFailedPrecondition(
 			RequestDetails request, Throwable exception) {
 		if (exception instanceof ResourceVersionConflictException conflict

@@ -20,7 +20,7 @@ public class NulCharacterInterceptor implements FhirServerInterceptor {
 
 	private static final String JSON_ESCAPED_NUL = "\\u0000";
 
-	@Hook(Pointcut.SERVER_INCOMING_REQUEST_POST_PROCESSED)
+	@Hook(value = Pointcut.SERVER_INCOMING_REQUEST_POST_PROCESSED, order = InterceptorOrder.REFUSE_NUL_CHARACTERS)
 	public boolean refuseNul(RequestDetails request) {
 		Map<String, String[]> parameters = request.getParameters();
 		if (parameters != null && parameters.entrySet().stream().anyMatch(e -> hasNul(e.getKey())

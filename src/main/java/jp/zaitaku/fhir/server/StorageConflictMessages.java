@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
 @Interceptor
 public class StorageConflictMessages implements FhirServerInterceptor {
 
-	@Hook(Pointcut.SERVER_PRE_PROCESS_OUTGOING_EXCEPTION)
+	@Hook(value = Pointcut.SERVER_PRE_PROCESS_OUTGOING_EXCEPTION, order = InterceptorOrder.STORAGE_CONFLICTS_WITHOUT_SQL)
 	public BaseServerResponseException withoutSql(Throwable exception) {
 		if (!(exception instanceof ResourceVersionConflictException conflict) || conflict.getMessage() == null) {
 			return null;

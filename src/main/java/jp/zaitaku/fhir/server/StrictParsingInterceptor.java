@@ -39,7 +39,7 @@ public class StrictParsingInterceptor implements FhirServerInterceptor {
 		this.fhirContext = fhirContext;
 	}
 
-	@Hook(Pointcut.SERVER_INCOMING_REQUEST_PRE_HANDLED)
+	@Hook(value = Pointcut.SERVER_INCOMING_REQUEST_PRE_HANDLED, order = InterceptorOrder.STRICT_PARSING)
 	public void parseStrictly(RequestDetails request, RestOperationTypeEnum operation) {
 		if (!WRITES.contains(operation)) {
 			return;

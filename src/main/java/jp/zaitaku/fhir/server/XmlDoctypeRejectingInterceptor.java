@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
 @Interceptor
 public class XmlDoctypeRejectingInterceptor implements FhirServerInterceptor {
 
-	@Hook(Pointcut.SERVER_INCOMING_REQUEST_POST_PROCESSED)
+	@Hook(value = Pointcut.SERVER_INCOMING_REQUEST_POST_PROCESSED, order = InterceptorOrder.REFUSE_XML_DOCTYPE)
 	public boolean rejectDoctype(RequestDetails request) {
 		String contentType = request.getHeader(Constants.HEADER_CONTENT_TYPE);
 		if (contentType == null || !contentType.toLowerCase(Locale.ROOT).contains("xml")) {

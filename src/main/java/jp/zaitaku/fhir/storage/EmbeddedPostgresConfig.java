@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.concurrent.CompletableFuture;
 import java.nio.file.Files;
+import java.time.Duration;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,7 +37,7 @@ public class EmbeddedPostgresConfig {
 			Files.createDirectories(storage.postgresDir());
 			new StalePostmasterGuard(storage.postgresDir()).stopLeftoverPostmaster();
 			log.info("Starting embedded PostgreSQL in {}", storage.postgresDir());
-			return EmbeddedPostgres.builder()
+			EmbeddedPostgres postgres = EmbeddedPostgres.builder()
 					.setDataDirectory(storage.postgresDir())
 					.setCleanDataDirectory(false)
 					.setPort(storage.embeddedPostgresPort())
@@ -49,8 +50,11 @@ public class EmbeddedPostgresConfig {
 					.setServerConfig("max_connections", "100")
 					.setLocaleConfig("encoding", "UTF8")
 					.setLocaleConfig("locale", "C")
-					.setPGStartupWait(java.time.Duration.ofSeconds(60))
+					// A first start on a busy two-core machine (initdb, then recovery) has taken minutes.
+					.setPGStartupWait(Duration.ofMinutes(5))
 					.start();
+			PostmasterWatchdog.follow(storage.postgresDir());
+			return postgres;
 		} catch (IOException e) {
 			throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + storage.postgresDir(), e);
 		}

@@ -49,7 +49,11 @@ public class FullTextIndexStartupCheck {
 			});
 			return;
 		}
-		log.warn("The full-text index was built with another analysis or is new; rebuilding it in the background");
+		if (Files.isRegularFile(fingerprintFile)) {
+			log.warn("The full-text index was built with another analysis; rebuilding it in the background");
+		} else {
+			log.info("Building the full-text index from the database in the background (a new index directory)");
+		}
 		rebuilder.start();
 		CompletableFuture.runAsync(() -> recordWhenDone(current));
 	}

@@ -1,5 +1,6 @@
 package jp.zaitaku.fhir.storage;
 
+import jp.zaitaku.fhir.server.InterceptorOrder;
 import ca.uhn.fhir.interceptor.api.Hook;
 import ca.uhn.fhir.interceptor.api.Interceptor;
 import ca.uhn.fhir.interceptor.api.Pointcut;
@@ -21,7 +22,7 @@ import org.springframework.stereotype.Component;
 @Interceptor
 public class JapaneseFullTextQueryInterceptor implements FhirServerInterceptor {
 
-	@Hook(Pointcut.SERVER_INCOMING_REQUEST_POST_PROCESSED)
+	@Hook(value = Pointcut.SERVER_INCOMING_REQUEST_POST_PROCESSED, order = InterceptorOrder.ANALYSE_JAPANESE_FULL_TEXT)
 	public boolean rewriteFullTextParameters(RequestDetails request) {
 		Map<String, String[]> parameters = request.getParameters();
 		if (parameters == null || parameters.keySet().stream().noneMatch(JapaneseFullTextQueryInterceptor::isFullText)) {

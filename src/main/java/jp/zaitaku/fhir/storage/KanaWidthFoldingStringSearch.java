@@ -1,5 +1,6 @@
 package jp.zaitaku.fhir.storage;
 
+import jp.zaitaku.fhir.server.InterceptorOrder;
 import ca.uhn.fhir.context.RuntimeSearchParam;
 import ca.uhn.fhir.interceptor.api.Hook;
 import ca.uhn.fhir.interceptor.api.Interceptor;
@@ -49,7 +50,7 @@ public class KanaWidthFoldingStringSearch implements FhirServerInterceptor {
 		this.searchParams = searchParams;
 	}
 
-	@Hook(Pointcut.SERVER_INCOMING_REQUEST_POST_PROCESSED)
+	@Hook(value = Pointcut.SERVER_INCOMING_REQUEST_POST_PROCESSED, order = InterceptorOrder.FOLD_KANA_AND_WIDTH)
 	public boolean widenStringSearches(RequestDetails request) {
 		Map<String, String[]> parameters = request.getParameters();
 		if (request.getRestOperationType() != RestOperationTypeEnum.SEARCH_TYPE || parameters == null

@@ -1,5 +1,6 @@
 package jp.zaitaku.fhir.storage;
 
+import jp.zaitaku.fhir.server.InterceptorOrder;
 import ca.uhn.fhir.interceptor.api.Hook;
 import ca.uhn.fhir.interceptor.api.Interceptor;
 import ca.uhn.fhir.interceptor.api.Pointcut;
@@ -23,7 +24,7 @@ public class ReindexRebuildsFullTextInterceptor implements FhirServerInterceptor
 		this.rebuilder = rebuilder;
 	}
 
-	@Hook(Pointcut.SERVER_OUTGOING_RESPONSE)
+	@Hook(value = Pointcut.SERVER_OUTGOING_RESPONSE, order = InterceptorOrder.REINDEX_REBUILDS_FULL_TEXT)
 	public boolean afterReindexStarted(RequestDetails request) {
 		if (request.getRestOperationType() == RestOperationTypeEnum.EXTENDED_OPERATION_SERVER
 				&& ProviderConstants.OPERATION_REINDEX.equals(request.getOperation())) {

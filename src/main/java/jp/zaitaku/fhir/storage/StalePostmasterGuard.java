@@ -47,6 +47,11 @@ final class StalePostmasterGuard {
 	}
 
 	private Optional<ProcessHandle> leftoverPostmaster() throws IOException {
+		return runningPostmaster(dataDirectory);
+	}
+
+	/** The postgres server process that holds {@code dataDirectory}, if one is running. */
+	static Optional<ProcessHandle> runningPostmaster(Path dataDirectory) throws IOException {
 		Path pidFile = dataDirectory.resolve("postmaster.pid");
 		if (!Files.isRegularFile(pidFile)) {
 			return Optional.empty();

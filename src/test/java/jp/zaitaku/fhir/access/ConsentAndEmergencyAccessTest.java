@@ -101,6 +101,16 @@ class ConsentAndEmergencyAccessTest extends CareTeamAccessTestBase {
 		String notices = fhir().get("/Communication?recipient=Practitioner/" + doctorB + "&category=urgent").then().statusCode(200).extract().asString();
 		assertThat(notices, containsString("緊急時アクセス"));
 		assertThat(notices, containsString("Practitioner/" + onCall));
+
+		// The access ends by itself (zaitaku.access.emergency-access-time, 2 h by default).
+		try {
+			clock().advance(java.time.Duration.ofMinutes(119));
+			as(onCallToken).get("/Patient/" + patientB).then().statusCode(200);
+			clock().advance(java.time.Duration.ofMinutes(2));
+			notFound(as(onCallToken).get("/Patient/" + patientB));
+		} finally {
+			clock().reset();
+		}
 	}
 
 	private static String reason(String text) {

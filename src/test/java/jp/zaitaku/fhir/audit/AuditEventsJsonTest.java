@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 class AuditEventsJsonTest {
 
 	private static final FhirContext FHIR = FhirContext.forR4Cached();
-	private final AuditEvents events = new AuditEvents();
+	private final AuditEvents events = new AuditEvents(java.time.Clock.systemUTC());
 
 	@Test
 	void aPractitionersReadOfOnePatient() {

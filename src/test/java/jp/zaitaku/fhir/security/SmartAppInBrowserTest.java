@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import jp.zaitaku.fhir.FhirServerTestBase;
+import jp.zaitaku.fhir.TestTime;
 import jp.zaitaku.fhir.profiles.GuideExamples;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -129,7 +130,7 @@ class SmartAppInBrowserTest extends FhirServerTestBase {
 	}
 
 	private WebDriverWait logIn() {
-		WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+		WebDriverWait wait = new WebDriverWait(browser, TestTime.scaled(Duration.ofSeconds(60)));
 		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("totp")));
 		browser.findElement(By.id("username")).sendKeys(nurse);
 		browser.findElement(By.id("password")).sendKeys("ブラウザ-pw");

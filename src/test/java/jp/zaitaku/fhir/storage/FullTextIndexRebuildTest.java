@@ -11,6 +11,7 @@ import jakarta.persistence.EntityManagerFactory;
 import java.time.Duration;
 import java.util.List;
 import jp.zaitaku.fhir.FhirServerTestBase;
+import jp.zaitaku.fhir.TestTime;
 import org.hamcrest.MatcherAssert;
 import org.hibernate.search.mapper.orm.Search;
 import org.hibernate.search.mapper.orm.work.SearchWorkspace;
@@ -36,7 +37,7 @@ class FullTextIndexRebuildTest extends FhirServerTestBase {
 	}
 
 	private void awaitRebuildFinished() {
-		await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500)).until(() ->
+		await().atMost(TestTime.scaled(Duration.ofMinutes(3))).pollInterval(Duration.ofMillis(500)).until(() ->
 				!fhir().get("/$reindex-fulltext").then().statusCode(200).extract().jsonPath()
 						.getBoolean("parameter.find { it.name == 'running' }.valueBoolean"));
 	}

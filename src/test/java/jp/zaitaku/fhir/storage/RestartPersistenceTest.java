@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.restassured.specification.RequestSpecification;
 import jp.zaitaku.fhir.FhirServerTestBase;
 import jp.zaitaku.fhir.ServerProcess;
+import jp.zaitaku.fhir.TestTime;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -110,13 +111,15 @@ class RestartPersistenceTest {
 			// Kill in the middle of the writing, once it is under way: a fixed sleep once ended before
 			// the first acknowledgement on a slow CI machine (the first start also re-indexes the guide's
 			// search parameters in the background).
-			await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(100))
+			await().atMost(TestTime.scaled(Duration.ofMinutes(3))).pollInterval(Duration.ofMillis(100))
 					.until(() -> acknowledged.size() >= 50 || !refusals.isEmpty());
 			assertTrue(refusals.isEmpty(), () -> "writes refused before the kill: " + refusals);
+			List<String> errors = first.errorsLogged();
+			assertTrue(errors.isEmpty(), () -> "a healthy start and ordinary writes logged errors: " + errors);
 			first.kill();
 			writing.set(false);
 			writers.shutdown();
-			assertTrue(writers.awaitTermination(60, TimeUnit.SECONDS));
+			assertTrue(writers.awaitTermination(TestTime.scaled(Duration.ofSeconds(60)).toSeconds(), TimeUnit.SECONDS));
 		}
 		assertFalse(acknowledged.isEmpty(), "some writes were acknowledged before the kill");
 
@@ -130,7 +133,7 @@ class RestartPersistenceTest {
 					.then().statusCode(200).body("entry.resource.id", hasItem(earlyMessage));
 			// The index's last uncommitted moments were redone from the database after the kill.
 			List<String> lastWrites = acknowledged.subList(Math.max(0, acknowledged.size() - 10), acknowledged.size());
-			await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+			await().atMost(TestTime.scaled(Duration.ofMinutes(3))).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
 				for (String id : lastWrites) {
 					on(second).accept(FHIR_JSON).queryParam("_content", "巡回訪問").queryParam("_id", id)
 							.get("/Communication").then().statusCode(200).body("entry.resource.id", hasItem(id));
@@ -145,7 +148,7 @@ class RestartPersistenceTest {
 		try (ServerProcess third = ServerProcess.start(dataDir, log.resolveSibling(log.getFileName() + ".3"))) {
 			on(third).accept(FHIR_JSON).get("/Communication/" + earlyMessage)
 					.then().statusCode(200).body("payload[0].contentString", equalTo("退院前カンファレンスの日程を調整します"));
-			await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
+			await().atMost(TestTime.scaled(Duration.ofMinutes(5))).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
 					on(third).accept(FHIR_JSON)
 							.queryParam("_content", "退院前カンファレンス").get("/Communication")
 							.then().statusCode(200).body("entry.resource.id", hasItem(earlyMessage)));
