@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Writes a class data sharing (AppCDS) archive for an extracted server jar, so that the JVM maps
-# ~24,000 already parsed and verified classes instead of loading them from the jars: the first 200 on
-# /fhir/metadata comes about 4-5 s sooner on 2 CPUs (docs/benchmarks.md). Used by docker/Dockerfile
+# ~24,000 already parsed and verified classes instead of loading them from the jars, and the server
+# starts a few seconds sooner (docs/benchmarks.md). Used by docker/Dockerfile
 # and by the benchmark's --extracted launch; operators running the jar elsewhere can use it too.
 #
 #   bash docker/class-data-archive.sh APP_JAR [ARCHIVE]

@@ -1,5 +1,7 @@
 package jp.zaitaku.fhir;
 
+import jp.zaitaku.fhir.security.authorization.BackendClient;
+import jp.zaitaku.fhir.security.authorization.ClientRegistrations;
 import static io.restassured.RestAssured.given;
 
 import io.restassured.RestAssured;
@@ -12,8 +14,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import jp.zaitaku.fhir.security.BackendClient;
-import jp.zaitaku.fhir.security.ClientRegistrations;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.boot.test.context.SpringBootTest;

@@ -1,5 +1,7 @@
 package jp.zaitaku.fhir.access;
 
+import jp.zaitaku.fhir.security.OperationScope;
+import jp.zaitaku.fhir.security.ScopedOperation;
 import java.time.Clock;
 import jp.zaitaku.fhir.profiles.HomeCareGuide;
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
@@ -41,7 +43,7 @@ import org.springframework.stereotype.Component;
  * the patient's active teams gets an urgent team message saying who opened the record and why.
  */
 @Component
-public class BreakTheGlassProvider implements FhirOperationProvider {
+public class BreakTheGlassProvider implements FhirOperationProvider, ScopedOperation {
 
 	public static final String OPERATION = "$break-the-glass";
 	private static final int MOST_REASON_CHARACTERS = 1000;
@@ -56,6 +58,12 @@ public class BreakTheGlassProvider implements FhirOperationProvider {
 		this.emergencyAccess = emergencyAccess;
 		this.accesses = accesses;
 		this.daos = daos;
+	}
+
+	/** A person whose scopes may read patients may open one in an emergency; care-team access control decides the rest. */
+	@Override
+	public OperationScope operationScope() {
+		return new OperationScope(OPERATION, "Patient", 'r', "user", false);
 	}
 
 	@Operation(name = OPERATION, typeName = "Patient", idempotent = false)

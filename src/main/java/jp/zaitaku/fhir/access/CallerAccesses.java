@@ -1,5 +1,8 @@
 package jp.zaitaku.fhir.access;
 
+import jp.zaitaku.fhir.security.authorization.ClientRegistrations;
+import jp.zaitaku.fhir.security.login.UserAccounts;
+import jp.zaitaku.fhir.security.scopes.TokenScopes;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
 import java.util.HashSet;
@@ -8,9 +11,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
-import jp.zaitaku.fhir.security.ClientRegistrations;
-import jp.zaitaku.fhir.security.TokenScopes;
-import jp.zaitaku.fhir.security.UserAccounts;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.jwt.Jwt;

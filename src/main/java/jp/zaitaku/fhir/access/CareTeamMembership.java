@@ -1,5 +1,6 @@
 package jp.zaitaku.fhir.access;
 
+import jp.zaitaku.fhir.security.PatientsOfPerson;
 import java.time.Clock;
 import jp.zaitaku.fhir.profiles.HomeCareGuide;
 import jp.zaitaku.fhir.server.InterceptorOrder;
@@ -50,7 +51,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * request; an answer is also recomputed once a participation period of the member starts or ends.
  */
 @Component
-public class CareTeamMembership {
+public class CareTeamMembership implements PatientsOfPerson {
 
 	static final String PARTICIPATION_STATUS = HomeCareGuide.Extensions.CARE_TEAM_PARTICIPATION_STATUS;
 	private static final Set<String> MEMBERSHIP_TYPES = Set.of("CareTeam", "Practitioner", "PractitionerRole", "RelatedPerson", "Consent");
@@ -93,6 +94,7 @@ public class CareTeamMembership {
 	 * The ids of the patients {@code member} ({@code Practitioner/..}, {@code RelatedPerson/..} or
 	 * {@code Organization/..}) is on an active care team for.
 	 */
+	@Override
 	public Set<String> patientsOf(String member) {
 		return answer(member).patients();
 	}

@@ -30,9 +30,11 @@ class ChainedSearchReach {
 
 	private final FhirContext fhirContext;
 	private final ISearchParamRegistry searchParameters;
+	private final ReachRules rules;
 
-	ChainedSearchReach(FhirContext fhirContext, ISearchParamRegistry searchParameters) {
+	ChainedSearchReach(FhirContext fhirContext, ISearchParamRegistry searchParameters, ReachRules rules) {
 		this.fhirContext = fhirContext;
+		this.rules = rules;
 		this.searchParameters = searchParameters;
 	}
 
@@ -64,7 +66,7 @@ class ChainedSearchReach {
 				currentTypes = Set.of("Patient");
 				continue;
 			}
-			if (targets.isEmpty() || !PatientReach.SHARED_TYPES.containsAll(targets)) {
+			if (targets.isEmpty() || !targets.stream().allMatch(target -> rules.of(target).isShared())) {
 				throw PatientReachRequestGuard.forbidden("the chained parameter " + name + " could look into "
 						+ (targets.isEmpty() ? "any resource" : String.join(", ", targets.stream().sorted().toList()))
 						+ " of a patient you may not see; chains may lead only into the directory (e.g. performer:Practitioner.name)"

@@ -9,10 +9,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import javax.sql.DataSource;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,11 +30,10 @@ public class EmergencyAccess {
 	private final Cache<String, List<Grant>> grants = Caffeine.newBuilder().maximumSize(10_000)
 			.expireAfterWrite(Duration.ofMinutes(5)).build();
 
-	public EmergencyAccess(JdbcTemplate jdbc, DataSource dataSource, AccessProperties properties, Clock clock) {
+	public EmergencyAccess(JdbcTemplate jdbc, AccessProperties properties, Clock clock) {
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.properties = properties;
-		new ResourceDatabasePopulator(new ClassPathResource("db/access-schema.sql")).execute(dataSource);
 	}
 
 	/** Records a grant for {@code fhirUser} ({@code Practitioner/..}) to read the patient; returns when it ends. */

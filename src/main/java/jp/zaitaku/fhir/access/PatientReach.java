@@ -9,48 +9,40 @@ import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import ca.uhn.fhir.util.FhirTerser;
 import ca.uhn.fhir.util.ResourceReferenceInfo;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.hl7.fhir.instance.model.api.IBaseReference;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.instance.model.api.IIdType;
 import org.hl7.fhir.r4.model.Binary;
 import org.hl7.fhir.r4.model.Communication;
-import org.hl7.fhir.r4.model.Task;
 import org.springframework.stereotype.Component;
 
 /**
- * Which resources a caller's {@link CallerAccess} reaches. Patient data — a Patient, or a resource in
- * a Patient's compartment — is reached when one of its patients is; the shared directory and
- * conformance resources are reached by everyone (and the audit trail by administrators); a Binary through the resource it belongs to
- * ({@code securityContext}); any other type only by callers that reach every patient. A family
- * member further sees only the types and message categories the settings give to family.
+ * Which resources a caller's {@link CallerAccess} reaches, by each type's {@link ReachRule}: patient
+ * data when one of its patients is reached; the shared resources and the directory by everyone (and the
+ * audit trail by administrators); a Binary through the resource it belongs to ({@code securityContext});
+ * anything else only by callers that reach every patient. A family member further sees only the types
+ * and message categories their teams give to family.
  */
 @Component
 public class PatientReach {
 
-	/** Resources about no patient that every team member needs: who is who, and the rules of the server. */
-	static final Set<String> SHARED_TYPES = Set.of("Practitioner", "PractitionerRole", "Organization", "Location",
-			"HealthcareService", "Endpoint", "Medication", "Substance", "StructureDefinition", "ValueSet", "CodeSystem",
-			"ConceptMap", "NamingSystem", "SearchParameter", "OperationDefinition", "CapabilityStatement",
-			"ImplementationGuide", "Questionnaire", "Library", "PlanDefinition", "ActivityDefinition");
-	/** What an administrator maintains: the directory. */
-	static final Set<String> DIRECTORY_TYPES = Set.of("Practitioner", "PractitionerRole", "Organization", "Location",
-			"HealthcareService", "Endpoint");
-	/**
-	 * Types about a patient that R4 leaves out of the Patient compartment, with the search parameter
-	 * naming the patient: a referral Task ({@code Task.for}) is as private as the ServiceRequest it carries out.
-	 */
-	static final Map<String, String> PATIENT_PARAMETER_OUTSIDE_COMPARTMENT = Map.of("Task", "patient");
-
 	private final FhirContext fhirContext;
 	private final DaoRegistry daos;
 	private final AccessProperties properties;
+	private final ReachRules rules;
 
-	public PatientReach(FhirContext fhirContext, DaoRegistry daos, AccessProperties properties) {
+	public PatientReach(FhirContext fhirContext, DaoRegistry daos, AccessProperties properties, ReachRules rules) {
 		this.fhirContext = fhirContext;
 		this.daos = daos;
 		this.properties = properties;
+		this.rules = rules;
+	}
+
+	/** The rule of a resource type. */
+	public ReachRule ruleOf(String type) {
+		return rules.of(type);
 	}
 
 	/** Whether the caller may read this resource (an instance as stored). */
@@ -65,53 +57,57 @@ public class PatientReach {
 		if (access.kind() == CallerAccess.Kind.FAMILY && resource instanceof Communication message && !isFamilyMessage(access, message)) {
 			return false;
 		}
-		if (type.equals("Patient")) {
-			return access.mayAccessPatient(resource.getIdElement().getIdPart());
-		}
-		if (hasPatientCompartment(type)) {
-			return patientsOf(resource).stream().anyMatch(access::mayAccessPatient);
-		}
-		if (resource instanceof Binary binary) {
-			return binary.hasSecurityContext() && securityContextReadable(access, binary);
-		}
-		return SHARED_TYPES.contains(type);
+		ReachRule rule = rules.of(type);
+		return switch (rule.reach()) {
+			case SHARED, DIRECTORY -> true;
+			case PATIENT_DATA, AUDIT_TRAIL -> type.equals("Patient")
+					? access.mayAccessPatient(resource.getIdElement().getIdPart())
+					: patientsOf(resource).stream().anyMatch(access::mayAccessPatient);
+			case ATTACHMENT -> resource instanceof Binary binary && binary.hasSecurityContext() && securityContextReadable(access, binary);
+			case EVERY_PATIENT_ONLY -> false;
+		};
 	}
 
 	/**
-	 * Whether the caller may see resources of this type at all: patient data types and the shared
-	 * ones for team members, the family's types for family, the shared ones for administrators.
+	 * Whether the caller may see resources of this type at all: patient data and the shared types for
+	 * team members, the family's types for family, the shared types and the audit trail for administrators.
 	 */
 	public boolean mayReachType(CallerAccess access, String type) {
+		ReachRule rule = rules.of(type);
 		return switch (access.kind()) {
 			case EVERY_PATIENT -> true;
-			case ADMINISTRATOR -> SHARED_TYPES.contains(type) || type.equals("AuditEvent"); // 監査: the whole trail
-			case FAMILY -> SHARED_TYPES.contains(type) || FamilyView.of(access, properties).readableTypes().contains(type);
-			case CARE_TEAM -> SHARED_TYPES.contains(type) || isPatientData(type) || type.equals("Binary");
+			case ADMINISTRATOR -> rule.isShared() || rule.reach() == ReachRule.Reach.AUDIT_TRAIL; // 監査: the whole trail
+			case FAMILY -> rule.isShared() || FamilyView.of(access, properties).readableTypes().contains(type);
+			case CARE_TEAM -> rule.isShared() || rule.isPatientData() || rule.reach() == ReachRule.Reach.ATTACHMENT;
 		};
 	}
 
 	/** Whether the caller may create or change resources of this type (each one still has to be within reach). */
 	public boolean mayWriteType(CallerAccess access, String type) {
+		ReachRule rule = rules.of(type);
 		return switch (access.kind()) {
 			case EVERY_PATIENT -> true;
-			case ADMINISTRATOR -> DIRECTORY_TYPES.contains(type);
+			case ADMINISTRATOR -> rule.reach() == ReachRule.Reach.DIRECTORY;
 			case FAMILY -> properties.familyWritableTypes().contains(type) && mayReachType(access, type);
 			// Not the directory: a PractitionerRole written by a team member could make them a member of other teams.
-			case CARE_TEAM -> isPatientData(type) || type.equals("Binary");
+			case CARE_TEAM -> rule.isPatientData() || rule.reach() == ReachRule.Reach.ATTACHMENT;
 		};
 	}
 
 	public boolean isPatientData(String type) {
-		return type.equals("Patient") || hasPatientCompartment(type);
+		return rules.of(type).isPatientData();
 	}
 
-	/** The ids of the patients whose compartment holds this resource (for Task: its {@code for} patient). */
+	/** The ids of the patients whose record holds this resource: its compartment's, or the patient its rule's element names. */
 	public Set<String> patientsOf(IBaseResource resource) {
-		if (resource instanceof Task task) {
-			IIdType patient = task.getFor().getReferenceElement();
-			return "Patient".equals(patient.getResourceType()) && patient.hasIdPart() ? Set.of(patient.getIdPart()) : Set.of();
-		}
 		FhirTerser terser = fhirContext.newTerser();
+		ReachRule rule = rules.of(fhirContext.getResourceType(resource));
+		if (rule.isOutsideCompartment()) {
+			return terser.getValues(resource, rule.patientElement(), IBaseReference.class).stream()
+					.map(IBaseReference::getReferenceElement)
+					.filter(patient -> "Patient".equals(patient.getResourceType()) && patient.hasIdPart())
+					.map(IIdType::getIdPart).collect(Collectors.toSet());
+		}
 		List<IIdType> owners = terser.getCompartmentOwnersForResource("Patient", resource, (Set<String>) null);
 		// The owners are the references of the compartment's search parameters, of any type: keep the Patients.
 		return owners.stream().filter(owner -> "Patient".equals(owner.getResourceType()))
@@ -138,11 +134,6 @@ public class PatientReach {
 		Set<String> categories = FamilyView.of(access, properties).messageCategories();
 		return message.getCategory().stream().flatMap(category -> category.getCoding().stream())
 				.anyMatch(coding -> HomeCareGuide.MessageCategory.SYSTEM.equals(coding.getSystem()) && categories.contains(coding.getCode()));
-	}
-
-	private boolean hasPatientCompartment(String type) {
-		return PATIENT_PARAMETER_OUTSIDE_COMPARTMENT.containsKey(type) || fhirContext.getResourceTypes().contains(type)
-				&& !fhirContext.getResourceDefinition(type).getSearchParamsForCompartmentName("Patient").isEmpty();
 	}
 
 	private boolean securityContextReadable(CallerAccess access, Binary binary) {

@@ -61,9 +61,12 @@ class PatientReachNarrowing extends SearchNarrowingInterceptor implements FhirSe
 	private final AccessProperties properties;
 	private final ReachLists reachLists;
 	private final FhirContext fhirContext;
+	private final ReachRules rules;
 
-	PatientReachNarrowing(CallerAccesses accesses, AccessProperties properties, ReachLists reachLists, FhirContext fhirContext) {
+	PatientReachNarrowing(CallerAccesses accesses, AccessProperties properties, ReachLists reachLists, FhirContext fhirContext,
+			ReachRules rules) {
 		this.accesses = accesses;
+		this.rules = rules;
 		this.properties = properties;
 		this.reachLists = reachLists;
 		this.fhirContext = fhirContext;
@@ -93,7 +96,7 @@ class PatientReachNarrowing extends SearchNarrowingInterceptor implements FhirSe
 			addCondition(request, parameter, list);
 			request.getUserData().put(ADDED_PARAMETER, parameter);
 		}
-		String patientParameter = PatientReach.PATIENT_PARAMETER_OUTSIDE_COMPARTMENT.get(request.getResourceName());
+		String patientParameter = request.getResourceName() == null ? null : rules.of(request.getResourceName()).patientSearchParameter();
 		if (patientParameter != null) {
 			String patients = access.readablePatientIds().isEmpty() ? NO_PATIENT
 					: access.readablePatientIds().stream().sorted().map(id -> "Patient/" + id).collect(Collectors.joining(","));

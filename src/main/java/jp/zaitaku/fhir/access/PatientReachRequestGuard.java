@@ -121,8 +121,8 @@ class PatientReachRequestGuard implements FhirServerInterceptor {
 	 * ({@link ChainedSearchReach}).
 	 */
 	private void checkSearch(CallerAccess access, String type, Set<String> parameters, boolean inBundle) {
-		boolean outsideCompartment = PatientReach.PATIENT_PARAMETER_OUTSIDE_COMPARTMENT.containsKey(type);
-		if (type.equals("Binary") || (inBundle && outsideCompartment)) {
+		ReachRule rule = reach.ruleOf(type);
+		if (rule.reach() == ReachRule.Reach.ATTACHMENT || (inBundle && rule.isOutsideCompartment())) {
 			throw forbidden("a search of " + type + (inBundle ? " in a bundle" : "") + " cannot be limited to the patients you may see");
 		}
 		if (inBundle && access.kind() == CallerAccess.Kind.FAMILY && type.equals("Communication")) {
@@ -143,8 +143,9 @@ class PatientReachRequestGuard implements FhirServerInterceptor {
 	 * the compartment) or finds nothing private (the directory).
 	 */
 	private void checkConditional(String type) {
-		boolean narrowed = reach.isPatientData(type) && !PatientReach.PATIENT_PARAMETER_OUTSIDE_COMPARTMENT.containsKey(type);
-		if (!narrowed && !PatientReach.SHARED_TYPES.contains(type)) {
+		ReachRule rule = reach.ruleOf(type);
+		boolean narrowed = rule.isPatientData() && !rule.isOutsideCompartment();
+		if (!narrowed && !rule.isShared()) {
 			throw forbidden("conditional writes of " + type + " cannot be limited to the patients you may see");
 		}
 	}

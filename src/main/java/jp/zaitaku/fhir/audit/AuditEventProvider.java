@@ -19,6 +19,7 @@ import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import java.util.ArrayList;
 import java.util.List;
+import jp.zaitaku.fhir.access.CallerAccess;
 import jp.zaitaku.fhir.access.CallerAccesses;
 import jp.zaitaku.fhir.server.FhirOperationProvider;
 import jp.zaitaku.fhir.server.FhirServerProperties;
@@ -80,21 +81,48 @@ public class AuditEventProvider implements IResourceProvider, FhirOperationProvi
 				codes(purpose));
 		int pageSize = count == null || count <= 0 ? server.defaultPageSize() : Math.min(count, server.maxPageSize());
 		int from = offset == null || offset < 0 ? 0 : offset;
-		List<String> rows = trail.search(query, callerAccesses.of(request), from, pageSize);
+		CallerAccess access = callerAccesses.of(request);
+		// Counting the whole trail costs a scan of every match: only when the caller asks for the total.
+		Integer total = wantsTotal(request) ? trail.count(query, access) : null;
+		List<String> rows = trail.search(query, access, from, pageSize);
 		List<IBaseResource> page = new ArrayList<>();
 		rows.stream().limit(pageSize).map(this::parse).forEach(page::add);
-		return new Page(page, from, pageSize, rows.size() > pageSize);
+		boolean more = rows.size() > pageSize;
+		if (total == null && !more) {
+			total = from + page.size(); // the last page: the total is known without counting
+		}
+		return new Page(page, from, pageSize, more, total);
 	}
 
-	/** One page at an offset; HAPI makes the {@code next} link ({@code _offset}, {@code _count}) when there is more. */
+	private static boolean wantsTotal(RequestDetails request) {
+		return has(request, "_summary", "count") || has(request, "_total", "accurate") || has(request, "_total", "estimate");
+	}
+
+	private static boolean has(RequestDetails request, String parameter, String value) {
+		String[] values = request.getParameters().get(parameter);
+		return values != null && java.util.Arrays.asList(values).contains(value);
+	}
+
+	/**
+	 * One page at an offset; HAPI makes the {@code next} link ({@code _offset}, {@code _count}) when
+	 * there is more. Its size is the number of matches when they were counted or this is the last page,
+	 * otherwise unknown (no {@code Bundle.total}); never the size of a page that is not the last.
+	 */
 	private static final class Page extends SimpleBundleProvider {
 		private final boolean more;
+		private final Integer total;
 
-		Page(List<IBaseResource> resources, int offset, int pageSize, boolean more) {
+		Page(List<IBaseResource> resources, int offset, int pageSize, boolean more, Integer total) {
 			super(resources);
 			this.more = more;
+			this.total = total;
 			setCurrentPageOffset(offset);
 			setCurrentPageSize(pageSize);
+		}
+
+		@Override
+		public Integer size() {
+			return total;
 		}
 
 		@Override

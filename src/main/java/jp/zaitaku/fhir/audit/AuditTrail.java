@@ -38,7 +38,7 @@ class AuditTrail {
 	private final boolean logJson;
 	private final boolean waitForDiskOnReads;
 
-	AuditTrail(JdbcTemplate jdbc, AuditProperties properties, AuditSchema schema) {
+	AuditTrail(JdbcTemplate jdbc, AuditProperties properties) {
 		this.jdbc = jdbc;
 		this.logJson = properties.logJson();
 		this.waitForDiskOnReads = properties.waitForDiskOnReads();
@@ -122,7 +122,23 @@ class AuditTrail {
 	 */
 	List<String> search(AuditQuery query, CallerAccess access, int offset, int count) {
 		List<Object> args = new ArrayList<>();
-		StringBuilder sql = new StringBuilder("SELECT resource FROM zaitaku_audit_event WHERE true");
+		String sql = "SELECT resource FROM zaitaku_audit_event WHERE " + matching(query, access, args)
+				+ " ORDER BY recorded DESC, id DESC OFFSET ? LIMIT ?";
+		args.add(offset);
+		args.add(count + 1);
+		return jdbc.queryForList(sql, String.class, args.toArray());
+	}
+
+	/** How many events match {@code query} among those the caller may see (for {@code _total=accurate}, {@code _summary=count}). */
+	int count(AuditQuery query, CallerAccess access) {
+		List<Object> args = new ArrayList<>();
+		Integer count = jdbc.queryForObject("SELECT count(*) FROM zaitaku_audit_event WHERE " + matching(query, access, args),
+				Integer.class, args.toArray());
+		return count == null ? 0 : count;
+	}
+
+	private static String matching(AuditQuery query, CallerAccess access, List<Object> args) {
+		StringBuilder sql = new StringBuilder("true");
 		if (query.patient() != null) {
 			sql.append(" AND patients @> ARRAY[?]::text[]");
 			args.add(query.patient());
@@ -146,10 +162,7 @@ class AuditTrail {
 		anyOf(sql, args, "outcome", query.outcomes());
 		anyOf(sql, args, "purpose", query.purposes());
 		sql.append(visibleTo(access, args));
-		sql.append(" ORDER BY recorded DESC, id DESC OFFSET ? LIMIT ?");
-		args.add(offset);
-		args.add(count + 1);
-		return jdbc.queryForList(sql.toString(), String.class, args.toArray());
+		return sql.toString();
 	}
 
 	/**

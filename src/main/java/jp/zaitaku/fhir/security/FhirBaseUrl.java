@@ -14,7 +14,7 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 @Component
 public class FhirBaseUrl {
 
-	static final String FHIR_PATH = FhirServerConfig.FHIR_PATH;
+	public static final String FHIR_PATH = FhirServerConfig.FHIR_PATH;
 
 	private final String configuredIssuer;
 
@@ -35,19 +35,19 @@ public class FhirBaseUrl {
 	}
 
 	/** The configured issuer, or empty when it is taken from each request. */
-	String configuredIssuer() {
+	public String configuredIssuer() {
 		return configuredIssuer;
 	}
 
 	/** The issuer for the request being handled (only on a request thread). */
-	String issuer() {
+	public String issuer() {
 		return configuredIssuer.isEmpty()
 				? ServletUriComponentsBuilder.fromCurrentContextPath().replacePath(null).replaceQuery(null).build().toUriString()
 				: configuredIssuer;
 	}
 
 	/** The FHIR base URL for the request being handled: the audience our access tokens must name. */
-	String fhirBase() {
+	public String fhirBase() {
 		return issuer() + FHIR_PATH;
 	}
 }

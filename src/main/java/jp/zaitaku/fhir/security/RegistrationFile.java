@@ -7,11 +7,11 @@ import java.nio.file.Path;
 import java.util.List;
 
 /** Reads a registrations file (clients, users): a JSON array; an unreadable one stops the start. */
-final class RegistrationFile {
+public final class RegistrationFile {
 
 	private RegistrationFile() {}
 
-	static <T> List<T> read(String file, Class<T> entryType) {
+	public static <T> List<T> read(String file, Class<T> entryType) {
 		ObjectMapper json = new ObjectMapper();
 		try {
 			return json.readValue(Files.readString(Path.of(file)),

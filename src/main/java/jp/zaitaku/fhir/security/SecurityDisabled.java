@@ -10,4 +10,4 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.TYPE, ElementType.METHOD})
 @ConditionalOnProperty(name = SecurityProperties.ENABLED, havingValue = "false")
-@interface SecurityDisabled {}
+public @interface SecurityDisabled {}

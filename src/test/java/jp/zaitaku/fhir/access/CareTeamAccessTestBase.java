@@ -1,17 +1,17 @@
 package jp.zaitaku.fhir.access;
 
+import jp.zaitaku.fhir.security.authorization.BackendClient;
+import jp.zaitaku.fhir.security.authorization.ClientRegistration;
+import jp.zaitaku.fhir.security.authorization.ClientRegistrations;
+import jp.zaitaku.fhir.security.authorization.SmartAppFlow;
+import jp.zaitaku.fhir.security.login.UserAccounts;
+import jp.zaitaku.fhir.security.login.UserRegistration;
 import static io.restassured.RestAssured.given;
 
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import java.util.List;
 import jp.zaitaku.fhir.FhirServerTestBase;
-import jp.zaitaku.fhir.security.BackendClient;
-import jp.zaitaku.fhir.security.ClientRegistration;
-import jp.zaitaku.fhir.security.ClientRegistrations;
-import jp.zaitaku.fhir.security.SmartAppFlow;
-import jp.zaitaku.fhir.security.UserAccounts;
-import jp.zaitaku.fhir.security.UserRegistration;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 

@@ -6,8 +6,7 @@ import ca.uhn.fhir.interceptor.api.Hook;
 import ca.uhn.fhir.interceptor.api.Interceptor;
 import ca.uhn.fhir.interceptor.api.Pointcut;
 import com.tngtech.archunit.core.domain.JavaClass;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
+import jp.zaitaku.fhir.MainClasses;
 import java.io.IOException;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
@@ -50,8 +49,7 @@ class InterceptorOrderTest {
 
 	private static List<HookMethod> hooks() {
 		List<HookMethod> hooks = new ArrayList<>();
-		for (JavaClass imported : new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-				.importPackages("jp.zaitaku.fhir")) {
+		for (JavaClass imported : MainClasses.ALL) {
 			Class<?> type = imported.reflect();
 			Interceptor classOrder = type.getAnnotation(Interceptor.class);
 			for (Class<?> declaring = type; declaring != null && declaring != Object.class; declaring = declaring.getSuperclass()) {

@@ -1,0 +1,77 @@
+package jp.zaitaku.fhir.storage;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.util.List;
+import java.util.UUID;
+import jp.zaitaku.fhir.ServerProcess;
+import org.junit.jupiter.api.Test;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
+
+/**
+ * A database made before the project's tables were migrated by Flyway (their scripts ran at every
+ * start, {@code db/before-flyway/}) upgrades in place: the server starts on it, keeps its rows, and
+ * records the migrations from then on.
+ */
+class SchemaUpgradeIT {
+
+	private static final String AUDIT_EVENT_ID = "5b0c6f0e-7a31-4c55-9d1e-6a2f3c4b5d6e";
+
+	@Test
+	void aDatabaseFromBeforeFlywayKeepsItsRowsAndIsMigratedFromThenOn() throws Exception {
+		Path dataDir = Files.createDirectories(Path.of("target", "test-data", "upgrade-" + UUID.randomUUID())).toAbsolutePath();
+		try (EmbeddedPostgres earlier = EmbeddedPostgres.builder().setDataDirectory(dataDir.resolve("postgres"))
+				.setCleanDataDirectory(false).setLocaleConfig("encoding", "UTF8").setLocaleConfig("locale", "C")
+				.setServerConfig("listen_addresses", "127.0.0.1").start()) {
+			SingleConnectionDataSource database = new SingleConnectionDataSource(earlier.getJdbcUrl("postgres", "postgres"), true);
+			ResourceDatabasePopulator scripts = new ResourceDatabasePopulator(
+					new ClassPathResource("db/before-flyway/security-schema.sql"),
+					new ClassPathResource("db/before-flyway/audit-schema.sql"),
+					new ClassPathResource("db/before-flyway/access-schema.sql"));
+			scripts.execute(database);
+			JdbcTemplate jdbc = new JdbcTemplate(database);
+			jdbc.update("INSERT INTO zaitaku_audit_event (id, recorded, patients, agents, client_id, action, subtype, outcome, purpose, resource)"
+					+ " VALUES (?, now(), '{}', '{}', 'ehr-nerima', 'R', 'read', 0, 'TREAT', ?)", AUDIT_EVENT_ID, """
+					{"resourceType":"AuditEvent","id":"%s","type":{"system":"http://terminology.hl7.org/CodeSystem/audit-event-type","code":"rest"},
+					 "recorded":"2026-11-20T09:30:00+09:00","outcome":"0","agent":[{"requestor":true,"who":{"display":"訪問看護 大泉"}}],
+					 "source":{"observer":{"display":"Zaitaku FHIR"}}}""".formatted(AUDIT_EVENT_ID));
+			jdbc.update("INSERT INTO zaitaku_user (username, password_hash, totp_secret, fhir_user, display_name, role)"
+					+ " VALUES ('oizumi', '{noop}x', 'JBSWY3DPEHPK3PXP', 'Practitioner/oizumi', '大泉 さくら', NULL)");
+			database.destroy();
+		}
+
+		try (ServerProcess server = ServerProcess.start(dataDir, dataDir.resolveSibling(dataDir.getFileName() + ".log"))) {
+			given().baseUri(server.baseUrl()).basePath("").accept("application/fhir+json")
+					.get("/AuditEvent/" + AUDIT_EVENT_ID)
+					.then().statusCode(200).body("agent[0].who.display", equalTo("訪問看護 大泉"));
+			try (Connection connection = DriverManager.getConnection(
+					"jdbc:postgresql://127.0.0.1:" + postgresPort(dataDir) + "/postgres", "postgres", "")) {
+				JdbcTemplate jdbc = new JdbcTemplate(new SingleConnectionDataSource(connection, true));
+				List<String> applied = jdbc.queryForList(
+						"SELECT version FROM zaitaku_schema_history WHERE success AND version IS NOT NULL ORDER BY installed_rank", String.class);
+				assertEquals("0", applied.get(0), "the database from before is the baseline: " + applied);
+				assertTrue(applied.contains("2026.12.07.1"), () -> "migrations applied: " + applied);
+				assertEquals("大泉 さくら", jdbc.queryForObject("SELECT display_name FROM zaitaku_user WHERE username = 'oizumi'", String.class));
+			}
+			List<String> errors = server.errorsLogged();
+			assertTrue(errors.isEmpty(), () -> "errors at the upgrade: " + errors);
+		}
+	}
+
+	/** The embedded PostgreSQL's port, fourth line of its postmaster.pid. */
+	private static int postgresPort(Path dataDir) throws java.io.IOException {
+		return Integer.parseInt(Files.readAllLines(dataDir.resolve("postgres").resolve("postmaster.pid"), StandardCharsets.UTF_8).get(3).trim());
+	}
+}
