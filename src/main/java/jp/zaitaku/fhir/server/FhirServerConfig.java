@@ -78,7 +78,6 @@ public class FhirServerConfig {
 						: new HardcodedServerAddressStrategy(properties.publicBaseUrl()));
 
 		server.registerInterceptor(new ResponseHighlighterInterceptor());
-		server.registerInterceptor(new CachingOpenApiInterceptor());
 		if (!properties.corsAllowedOrigins().isEmpty()) {
 			server.registerInterceptor(corsInterceptor(properties.corsAllowedOrigins()));
 		}

@@ -27,9 +27,29 @@ class CapabilityStatementIT extends FhirServerTestBase {
 	}
 
 	@Test
-	void openApiDescribesTheFhirApi() {
-		given().basePath("/fhir").get("/api-docs").then().statusCode(200).body(containsString("Zaitaku FHIR"));
-		given().basePath("/fhir").get("/swagger-ui/").then().statusCode(200);
+	void openApiDescribesTheFhirApiInUtf8WithTheWayToAToken() {
+		given().basePath("/fhir").get("/api-docs?page=CarePlan").then().statusCode(200)
+				.contentType(containsString("charset=UTF-8"))
+				.body(containsString("療養の経過類型"))
+				.body(containsString("- url: " + serverUrl() + "/fhir"))
+				.body(containsString("tokenUrl: " + serverUrl() + "/oauth2/token"))
+				.body(containsString("authorizationUrl: " + serverUrl() + "/oauth2/authorize"));
+		// Kept once for every host: another host name gets its own URLs.
+		given().basePath("/fhir").header("Host", "zaitaku.example.jp:8443").get("/api-docs?page=CarePlan").then().statusCode(200)
+				.body(containsString("- url: http://zaitaku.example.jp:8443/fhir"))
+				.body(containsString("tokenUrl: http://zaitaku.example.jp:8443/oauth2/token"))
+				.body(not(containsString(".invalid")));
+		given().basePath("/fhir").get("/swagger-ui/").then().statusCode(200)
+				.body(containsString("usePkceWithAuthorizationCodeGrant"));
+	}
+
+	/** A second CapabilityStatement for another host names that host's SMART endpoints, not the first caller's. */
+	@Test
+	void theCapabilityStatementNamesTheEndpointsOfTheHostAsked() {
+		given().basePath("/fhir").header("Host", "zaitaku.example.jp:8443").accept(FHIR_JSON).get("/metadata").then().statusCode(200)
+				.body("implementation.url", equalTo("http://zaitaku.example.jp:8443/fhir"))
+				.body("rest[0].security.extension[0].extension.find { it.url == 'token' }.valueUri",
+						equalTo("http://zaitaku.example.jp:8443/oauth2/token"));
 	}
 
 	@Test

@@ -29,6 +29,9 @@ public class ClientRegistrations implements SmartInitializingSingleton {
 
 	static final String DEV_CLIENT_ID = "zaitaku-dev";
 	static final String DEV_CLIENT_SECRET = "dev-secret";
+	/** Swagger UI's own app under the dev profile, for a person's login through "Authorize". */
+	static final String DEV_SWAGGER_UI_CLIENT_ID = "zaitaku-swagger-ui";
+	private static final String SWAGGER_UI_REDIRECT = "/fhir/swagger-ui/oauth2-redirect.html";
 	private static final Logger log = LoggerFactory.getLogger(ClientRegistrations.class);
 
 	private final RegisteredClientRepository clients;
@@ -58,6 +61,12 @@ public class ClientRegistrations implements SmartInitializingSingleton {
 					"{noop}" + DEV_CLIENT_SECRET, null, null, null, List.of("system/*.cruds")));
 			log.warn("dev profile: test client '{}' with secret '{}' and scope system/*.cruds is registered. Not for production.",
 					DEV_CLIENT_ID, DEV_CLIENT_SECRET);
+			String port = environment.getProperty("local.server.port", environment.getProperty("server.port", "8080"));
+			List<String> swaggerUi = List.of("http://localhost:" + port + SWAGGER_UI_REDIRECT, "http://127.0.0.1:" + port + SWAGGER_UI_REDIRECT);
+			save(new ClientRegistration(DEV_SWAGGER_UI_CLIENT_ID, "Swagger UI (dev)", ClientRegistration.PUBLIC, null, null, null, null,
+					List.of("openid", "fhirUser", "user/*.rs", "user/*.cruds"), swaggerUi, null));
+			log.warn("dev profile: public client '{}' for Swagger UI's Authorize (authorization code + PKCE) is registered. Not for production.",
+					DEV_SWAGGER_UI_CLIENT_ID);
 		}
 		warnIfNobodyCanGetAToken();
 	}

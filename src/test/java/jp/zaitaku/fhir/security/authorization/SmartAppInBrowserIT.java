@@ -172,4 +172,46 @@ class SmartAppInBrowserIT extends FhirServerTestBase {
 		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("approve"))).click();
 		awaitTheApp(wait);
 	}
+
+	/**
+	 * Swagger UI gets a person's token: "Authorize" with the authorization code flow, PKCE and the
+	 * FHIR base as audience, the login and consent pages in its pop-up; the token it holds then reads
+	 * the nurse's patient. The guide's Japanese arrives intact.
+	 */
+	@Test
+	void aNurseAuthorizesSwaggerUiAndItsTokenReadsHerPatient() {
+		registerAppAndNurse(List.of("openid"));
+		String clientId = "swagger-ui-" + UUID.randomUUID();
+		clients.save(new ClientRegistration(clientId, "Swagger UI", ClientRegistration.PUBLIC, null, null, null, null,
+				List.of("openid", "fhirUser", "user/*.rs"), List.of(serverUrl() + "/fhir/swagger-ui/oauth2-redirect.html")));
+		browser.manage().window().setSize(new org.openqa.selenium.Dimension(1400, 2400));
+		browser.get(serverUrl() + "/fhir/swagger-ui/");
+		WebDriverWait wait = new WebDriverWait(browser, TestTime.scaled(Duration.ofSeconds(60)));
+		wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button.authorize"))).click();
+		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("client_id_authorizationCode"))).sendKeys(clientId);
+		org.openqa.selenium.JavascriptExecutor script = (org.openqa.selenium.JavascriptExecutor) browser;
+		for (String scope : List.of("openid", "fhirUser", "user/*.rs")) {
+			script.executeScript("document.getElementById(arguments[0]).click()",
+					scope + "-authorizationCode-checkbox-smart-on-fhir");
+		}
+		String main = browser.getWindowHandle();
+		org.openqa.selenium.WebElement authorize = browser.findElement(By.xpath("//input[@id='client_id_authorizationCode']"
+				+ "/ancestor::div[contains(@class,'auth-container')]//button[contains(@class,'authorize')]"));
+		script.executeScript("arguments[0].scrollIntoView({block: 'center'})", authorize);
+		wait.until(ExpectedConditions.elementToBeClickable(authorize)).click();
+		wait.until(driver -> driver.getWindowHandles().size() > 1);
+		browser.switchTo().window(browser.getWindowHandles().stream().filter(handle -> !handle.equals(main)).findFirst().orElseThrow());
+		logIn();
+		wait.until(ExpectedConditions.elementToBeClickable(By.id("approve"))).click();
+		browser.switchTo().window(main);
+		String token = wait.until(driver -> (String) script.executeScript(
+				"const auth = window.ui.authSelectors.authorized().toJS()['smart-on-fhir'];"
+						+ " return auth && auth.token ? auth.token.access_token : null;"));
+		anonymous().header("Authorization", "Bearer " + token).get("/Patient/nerima-hanako").then().statusCode(200);
+
+		String carePlans = (String) script.executeAsyncScript(
+				"const done = arguments[arguments.length - 1];"
+						+ " fetch('../api-docs?page=CarePlan').then(r => r.text()).then(done);");
+		assertThat(browserConsole(), carePlans.contains("療養の経過類型"), equalTo(true));
+	}
 }
