@@ -39,8 +39,8 @@ public class CallerAccesses {
 
 	private final CareTeamMembership membership;
 	private final EmergencyAccess emergencyAccess;
-	// Looked up once: resolving an ObjectProvider searches the bean factory on every call, which was
-	// 3 % of a care-team read's CPU. The beans exist only when security is on.
+	// Looked up once: resolving an ObjectProvider searches the bean factory on every call, a cost seen
+	// on every care-team read. The beans exist only when security is on.
 	private final Supplier<UserAccounts> users;
 	private final Supplier<ClientRegistrations> clients;
 

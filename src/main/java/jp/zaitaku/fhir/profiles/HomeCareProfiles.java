@@ -8,18 +8,29 @@ import org.hl7.fhir.instance.model.api.IPrimitiveType;
 /**
  * Which of the guide's profiles a written resource must conform to.
  *
- * <p>The team's core resources (CareTeam, CarePlan, Encounter, Communication) are what the other
- * members act on, so in strict mode they are held to the guide even when the sender does not claim
- * a profile. A resource that claims one of the guide's profiles (a read receipt claims
- * zaitaku-message-receipt, not zaitaku-communication) is validated against what it claims.
+ * <p>In strict mode every write of a type the guide profiles is held to the guide's profile of that
+ * type, even when the sender claims none: the other members of the team act on what is stored. A
+ * resource that claims one of the guide's profiles (a read receipt claims zaitaku-message-receipt,
+ * not zaitaku-communication) is validated against what it claims.
  */
 final class HomeCareProfiles {
 
-	private static final Map<String, String> REQUIRED_BY_TYPE = Map.of(
-			"CareTeam", HomeCareGuide.Profiles.CARE_TEAM,
-			"CarePlan", HomeCareGuide.Profiles.CARE_PLAN,
-			"Encounter", HomeCareGuide.Profiles.ENCOUNTER,
-			"Communication", HomeCareGuide.Profiles.COMMUNICATION);
+	/** The guide's profile of each type it profiles; Communication's default is the team message. */
+	static final Map<String, String> REQUIRED_BY_TYPE = Map.ofEntries(
+			Map.entry("CarePlan", HomeCareGuide.Profiles.CARE_PLAN),
+			Map.entry("CareTeam", HomeCareGuide.Profiles.CARE_TEAM),
+			Map.entry("Communication", HomeCareGuide.Profiles.COMMUNICATION),
+			Map.entry("Consent", HomeCareGuide.Profiles.CONSENT),
+			Map.entry("Coverage", HomeCareGuide.Profiles.COVERAGE),
+			Map.entry("Encounter", HomeCareGuide.Profiles.ENCOUNTER),
+			Map.entry("HealthcareService", HomeCareGuide.Profiles.HEALTHCARE_SERVICE),
+			Map.entry("Organization", HomeCareGuide.Profiles.ORGANIZATION),
+			Map.entry("Patient", HomeCareGuide.Profiles.PATIENT),
+			Map.entry("Practitioner", HomeCareGuide.Profiles.PRACTITIONER),
+			Map.entry("PractitionerRole", HomeCareGuide.Profiles.PRACTITIONER_ROLE),
+			Map.entry("RelatedPerson", HomeCareGuide.Profiles.RELATED_PERSON),
+			Map.entry("ServiceRequest", HomeCareGuide.Profiles.SERVICE_REQUEST),
+			Map.entry("Task", HomeCareGuide.Profiles.TASK));
 
 	private HomeCareProfiles() {}
 

@@ -43,7 +43,7 @@ import org.springframework.stereotype.Component;
 public class ImplementationGuideLoader implements SmartInitializingSingleton {
 
 	private static final Set<String> CONFORMANCE_TYPES =
-			Set.of("StructureDefinition", "CodeSystem", "ValueSet", "NamingSystem", "SearchParameter");
+			Set.of("StructureDefinition", "CodeSystem", "ValueSet", "NamingSystem", "SearchParameter", "CapabilityStatement");
 	private static final Logger log = LoggerFactory.getLogger(ImplementationGuideLoader.class);
 
 	private final DaoRegistry daoRegistry;

@@ -68,8 +68,8 @@ import org.springframework.stereotype.Component;
  * hit and intersect them with the database 800 at a time, and its {@code _summary=count}/{@code _total}
  * of such a search ignores the other conditions altogether. A care-team caller's searches always
  * carry one (the narrowing to the caller's patients: {@code patient=Patient/1,…} or, on Patient,
- * {@code _id=…}), so {@code Communication?_content=嚥下} took 20 s on 100,000 messages and its count
- * told about patients the caller may not see. Here such conditions become Lucene filters and are
+ * {@code _id=…}), so {@code Communication?_content=嚥下} read every hit of every patient on a large
+ * server, and its count told about patients the caller may not see. Here such conditions become Lucene filters and are
  * taken out of the search, so HAPI reads only the page it needs and counts only what matches.
  *
  * <p>The text conditions are built by HAPI's own clause builder, as in HAPI's service; this query only
@@ -88,8 +88,8 @@ public class ReferenceFilteredFullTextSearch implements IFulltextSearchSvc {
 
 	/**
 	 * Hits fetched per scroll step. HAPI scrolls 800 at a time, and Hibernate Search ranks several
-	 * steps' worth of hits at once: a priority queue of thousands (12 % of a care-team caller's
-	 * {@code _content} search in Lucene's {@code PriorityQueue.downHeap}), while the first page of a
+	 * steps' worth of hits at once: a priority queue of thousands (a large share of a care-team caller's
+	 * {@code _content} search, in Lucene's {@code PriorityQueue.downHeap}), while the first page of a
 	 * search needs 21 hits. Later pages take more steps.
 	 */
 	private static final int SCROLL_CHUNK = 100;

@@ -410,7 +410,8 @@ class CareTeamAccessAttackIT extends CareTeamAccessTestBase {
 	void aTeamMemberCannotGiveHimselfARoleInAnotherOrganisation() {
 		forbidden(as(nurseToken).body("""
 				{"resourceType":"PractitionerRole","active":true,"practitioner":{"reference":"Practitioner/%s"},
-				 "organization":{"reference":"Organization/%s"}}""".formatted(nurse, nursingStationB)).post("/PractitionerRole"));
+				 "organization":{"reference":"Organization/%s"},
+				 "code":[{"coding":[{"system":"http://jpfhir.jp/fhir/core/CodeSystem/JP_PractitionerRole_CS","code":"JPR20000"}]}]}""".formatted(nurse, nursingStationB)).post("/PractitionerRole"));
 	}
 
 	@Test

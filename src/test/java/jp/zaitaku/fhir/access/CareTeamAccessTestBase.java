@@ -69,15 +69,18 @@ abstract class CareTeamAccessTestBase extends FhirServerTestBase {
 		adminPerson = practitioner("管理", "者", "カンリ", "シャ");
 		create("PractitionerRole", """
 				{"resourceType":"PractitionerRole","active":true,"practitioner":{"reference":"Practitioner/%s"},
-				 "organization":{"reference":"Organization/%s"}}""".formatted(pharmacist, pharmacy));
+				 "organization":{"reference":"Organization/%s"},
+				 "code":[{"coding":[{"system":"http://jpfhir.jp/fhir/core/CodeSystem/JP_PractitionerRole_CS","code":"JPR30000"}]}]}""".formatted(pharmacist, pharmacy));
 
 		patientA = createPatient("練馬", "花子", "ネリマ", "ハナコ");
 		patientB = createPatient("谷原", "次郎", "ヤハラ", "ジロウ");
 		familyA = create("RelatedPerson", """
 				{"resourceType":"RelatedPerson","active":true,"patient":{"reference":"Patient/%s"},
+				 "relationship":[{"coding":[{"system":"http://terminology.hl7.org/CodeSystem/v3-RoleCode","code":"SON"}]}],
 				 "name":[{"text":"練馬 一郎","family":"練馬","given":["一郎"]}]}""".formatted(patientA));
 		familyB = create("RelatedPerson", """
 				{"resourceType":"RelatedPerson","active":true,"patient":{"reference":"Patient/%s"},
+				 "relationship":[{"coding":[{"system":"http://terminology.hl7.org/CodeSystem/v3-RoleCode","code":"WIFE"}]}],
 				 "name":[{"text":"谷原 和子","family":"谷原","given":["和子"]}]}""".formatted(patientB));
 		teamA = create("CareTeam", careTeam(patientA, "Practitioner/" + caremanager, List.of(
 				member("visiting-nurse", "Practitioner/" + nurse),
@@ -197,10 +200,16 @@ abstract class CareTeamAccessTestBase extends FhirServerTestBase {
 		return communicationJson(patient, text).replace("\"code\":\"report\",\"display\":\"報告\"", "\"code\":\"" + category + "\"");
 	}
 
+	/** A referral (ServiceRequest) of the care office for the patient, and its Task, as the guide wants them. */
 	static String task(String patient, String text) {
+		String referral = create("ServiceRequest", """
+				{"resourceType":"ServiceRequest","status":"active","intent":"order",
+				 "code":{"coding":[{"system":"https://zaitaku-fhir.github.io/ig/CodeSystem/referral-type","code":"home-dental"}]},
+				 "subject":{"reference":"Patient/%s"},"requester":{"reference":"Organization/%s"}}""".formatted(patient, careOffice));
 		return """
 				{"resourceType":"Task","status":"requested","intent":"order","description":"%s",
-				 "for":{"reference":"Patient/%s"}}""".formatted(text, patient);
+				 "focus":{"reference":"ServiceRequest/%s"},"for":{"reference":"Patient/%s"},
+				 "requester":{"reference":"Organization/%s"}}""".formatted(text, referral, patient, careOffice);
 	}
 
 	static String document(String patient) {

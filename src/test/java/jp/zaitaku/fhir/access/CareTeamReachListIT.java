@@ -37,9 +37,9 @@ class CareTeamReachListIT extends CareTeamAccessTestBase {
 		for (int i = 0; i < TEAMS; i++) {
 			String patient = "urn:uuid:" + java.util.UUID.randomUUID();
 			entries.append(i == 0 ? "" : ",").append("""
-					{"fullUrl":"%s","resource":{"resourceType":"Patient","name":[{"family":"広域%d","given":["花"]}]},"request":{"method":"POST","url":"Patient"}},
-					{"resource":%s,"request":{"method":"POST","url":"CareTeam"}},
-					{"resource":%s,"request":{"method":"POST","url":"Observation"}}"""
+					{"fullUrl":"%1$s","resource":{"resourceType":"Patient","identifier":[{"system":"urn:zaitaku:test","value":"%1$s"}],"name":[{"family":"広域%2$d","given":["花"]}]},"request":{"method":"POST","url":"Patient"}},
+					{"resource":%3$s,"request":{"method":"POST","url":"CareTeam"}},
+					{"resource":%4$s,"request":{"method":"POST","url":"Observation"}}"""
 					.formatted(patient, i, careTeam("PLACEHOLDER", "Practitioner/" + liaison, List.of()).replace("Patient/PLACEHOLDER", patient),
 							observation("PLACEHOLDER", "広域連携の観察 " + i, unique()).replace("Patient/PLACEHOLDER", patient)));
 		}

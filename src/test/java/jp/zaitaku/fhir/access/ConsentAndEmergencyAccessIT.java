@@ -44,7 +44,9 @@ class ConsentAndEmergencyAccessIT extends CareTeamAccessTestBase {
 	void aRefusedConsentHidesThePatientFromEveryoneButTheOrganisationThatRecordedIt() {
 		create("PractitionerRole", """
 				{"resourceType":"PractitionerRole","active":true,"practitioner":{"reference":"Practitioner/%s"},
-				 "organization":{"reference":"Organization/%s"}}""".formatted(caremanager, careOffice));
+				 "organization":{"reference":"Organization/%s"},
+				 "code":[{"coding":[{"system":"https://zaitaku-fhir.github.io/ig/CodeSystem/profession","code":"care-manager"}]}]}"""
+				.formatted(caremanager, careOffice));
 		String patient = patientWithTeam("同意拒否");
 		as(nurseToken).get("/Patient/" + patient).then().statusCode(200);
 		String consent = create("Consent", sharingConsent(patient, "deny", ""));

@@ -74,6 +74,7 @@ class FamilyVisibilityIT extends CareTeamAccessTestBase {
 	private static String familyMemberOf(String patient, String family, String given) {
 		return create("RelatedPerson", """
 				{"resourceType":"RelatedPerson","active":true,"patient":{"reference":"Patient/%s"},
+				 "relationship":[{"coding":[{"system":"http://terminology.hl7.org/CodeSystem/v3-RoleCode","code":"DAU"}]}],
 				 "name":[{"text":"%s %s","family":"%s","given":["%s"]}]}""".formatted(patient, family, given, family, given));
 	}
 

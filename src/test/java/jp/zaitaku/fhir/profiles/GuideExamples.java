@@ -16,7 +16,8 @@ public final class GuideExamples {
 
 	static final Path RESOURCES = Path.of("ig", "fsh-generated", "resources");
 	private static final List<String> CONFORMANCE = List.of(
-			"StructureDefinition", "CodeSystem", "ValueSet", "NamingSystem", "SearchParameter", "ImplementationGuide");
+			"StructureDefinition", "CodeSystem", "ValueSet", "NamingSystem", "SearchParameter", "ImplementationGuide",
+			"CapabilityStatement");
 	/**
 	 * Referenced resources first, so each entry's references exist when it is written: a HealthcareService
 	 * names its Organization, a PractitionerRole its HealthcareService, the Patient her PractitionerRole

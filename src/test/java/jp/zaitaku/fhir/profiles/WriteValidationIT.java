@@ -120,6 +120,28 @@ class WriteValidationIT extends FhirServerTestBase {
 		assertThat(senderErrors.get(0), containsString("zaitaku-communication"));
 	}
 
+	/** Every type the guide profiles is held to its profile, not only the team's core resources. */
+	@Test
+	void everyProfiledTypeIsHeldToItsProfileWithoutAClaim() {
+		JsonPath patient = fhir().body("""
+				{"resourceType":"Patient","name":[{"family":"識別子","given":["なし"]}]}""")
+				.post("/Patient").then().statusCode(422).extract().jsonPath();
+		assertThat(patient.getString("issue[0].diagnostics"), containsString("zaitaku-patient"));
+		assertThat(patient.getList("issue.expression.flatten()"), hasItem("Patient.identifier"));
+
+		JsonPath role = fhir().header("Accept-Language", "en").body("""
+				{"resourceType":"PractitionerRole","active":true}""")
+				.post("/PractitionerRole").then().statusCode(422).extract().jsonPath();
+		assertThat(role.getList("issue.expression.flatten()"), hasItem("PractitionerRole.practitioner"));
+		assertThat(role.getList("issue.expression.flatten()"), hasItem("PractitionerRole.code"));
+
+		fhir().body("""
+				{"resourceType":"Organization","active":true}""").post("/Organization").then().statusCode(422);
+		// A type the guide does not profile is stored as R4 allows it.
+		fhir().body("""
+				{"resourceType":"Location","name":"練馬区役所"}""").post("/Location").then().statusCode(201);
+	}
+
 	@Test
 	void anUnknownProfessionIsRefusedAtTheRoleItIsIn() {
 		JsonPath outcome = fhir().header("Accept-Language", "en")

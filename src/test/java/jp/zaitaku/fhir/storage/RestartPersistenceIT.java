@@ -79,7 +79,8 @@ class RestartPersistenceIT {
 		try (ServerProcess first = ServerProcess.start(dataDir, log)) {
 			// Open development mode: no token needed, and every answer says security is off.
 			String patientId = on(first).contentType(FHIR_JSON).body("""
-					{"resourceType":"Patient","name":[{"text":"練馬 花子","family":"練馬","given":["花子"]}]}""")
+					{"resourceType":"Patient","identifier":[{"system":"urn:zaitaku:test","value":"restart-1"}],
+					 "name":[{"text":"練馬 花子","family":"練馬","given":["花子"]}]}""")
 					.post("/Patient").then().statusCode(201).header("X-Zaitaku-Security", "disabled").extract().path("id");
 			earlyMessage = createCommunication(first.baseUrl(), patientId, "退院前カンファレンスの日程を調整します", refusals);
 			assertNotNull(earlyMessage, () -> "the first message was refused: " + refusals);

@@ -63,8 +63,8 @@ public class OpenModeSecurityConfig {
 
 	/**
 	 * The header on every response; in the log the first request and then, at most once a minute, how
-	 * many were served without authorization (a WARN line per request cost 3-5 % of a read's CPU and
-	 * buried everything else in the log).
+	 * many were served without authorization (a WARN line per request was a measurable part of a read's
+	 * CPU and buried everything else in the log).
 	 */
 	static final class OpenModeWarning extends OncePerRequestFilter {
 

@@ -96,7 +96,7 @@ public class SmartAuthorizationInterceptor extends AuthorizationInterceptor impl
 
 	/**
 	 * The rules of one token depend on nothing but the token (its scopes and patient), so they are
-	 * built once per token instead of on every request (2 % of a read's CPU). The token itself is
+	 * built once per token instead of on every request. The token itself is
 	 * checked again on every request (signature, expiry, revocation) before this is reached.
 	 */
 	private final Cache<String, List<IAuthRule>> rulesByToken =
