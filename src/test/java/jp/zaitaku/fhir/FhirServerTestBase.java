@@ -75,6 +75,9 @@ public abstract class FhirServerTestBase {
 		RestAssured.port = port;
 		RestAssured.basePath = "/fhir";
 		RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
+		// FHIR bodies are UTF-8; RestAssured would send a content type it does not know as ISO-8859-1.
+		RestAssured.config = RestAssured.config().encoderConfig(
+				io.restassured.config.EncoderConfig.encoderConfig().defaultContentCharset(StandardCharsets.UTF_8));
 		if (Instant.now().isAfter(accessTokenFetched.plus(TOKEN_RENEWAL))) {
 			clientRegistrations.save(SUITE_CLIENT.registration(List.of("system/*.cruds")));
 			accessToken = SUITE_CLIENT.token(serverUrl(), "system/*.cruds");

@@ -90,6 +90,11 @@ public final class ServerProcess implements AutoCloseable {
 		return "http://127.0.0.1:" + port + "/fhir";
 	}
 
+	/** What a load balancer asks: ready means the database answers and the full-text index is whole. */
+	private String readinessUrl() {
+		return "http://127.0.0.1:" + port + "/actuator/health/readiness";
+	}
+
 	private void awaitReady() throws InterruptedException {
 		HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 		Instant deadline = Instant.now().plus(START_TIMEOUT);
@@ -99,7 +104,7 @@ public final class ServerProcess implements AutoCloseable {
 			}
 			try {
 				HttpResponse<Void> response = client.send(
-						HttpRequest.newBuilder(URI.create(baseUrl() + "/metadata")).timeout(Duration.ofSeconds(30)).build(),
+						HttpRequest.newBuilder(URI.create(readinessUrl())).timeout(Duration.ofSeconds(30)).build(),
 						HttpResponse.BodyHandlers.discarding());
 				if (response.statusCode() == 200) {
 					return;

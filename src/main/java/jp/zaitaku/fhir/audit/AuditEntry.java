@@ -21,4 +21,6 @@ record AuditEntry(
 		String subtype,
 		int outcome,
 		String purpose,
-		String json) {}
+		String json,
+		List<String> entities,
+		String address) {}

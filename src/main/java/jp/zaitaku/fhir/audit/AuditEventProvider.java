@@ -12,6 +12,7 @@ import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.param.DateRangeParam;
 import ca.uhn.fhir.rest.param.ReferenceParam;
 import ca.uhn.fhir.rest.param.TokenOrListParam;
+import ca.uhn.fhir.rest.param.StringParam;
 import ca.uhn.fhir.rest.param.TokenParam;
 import ca.uhn.fhir.rest.server.IResourceProvider;
 import ca.uhn.fhir.rest.server.SimpleBundleProvider;
@@ -68,6 +69,12 @@ public class AuditEventProvider implements IResourceProvider, FhirOperationProvi
 			@OptionalParam(name = AuditEvent.SP_DATE) DateRangeParam date,
 			@OptionalParam(name = AuditEvent.SP_OUTCOME) TokenOrListParam outcome,
 			@OptionalParam(name = "purpose") TokenOrListParam purpose,
+			@OptionalParam(name = AuditEvent.SP_ENTITY) ReferenceParam entity,
+			@OptionalParam(name = AuditEvent.SP_ENTITY_TYPE) TokenOrListParam entityType,
+			@OptionalParam(name = AuditEvent.SP_TYPE) TokenOrListParam type,
+			@OptionalParam(name = AuditEvent.SP_SUBTYPE) TokenOrListParam subtype,
+			@OptionalParam(name = AuditEvent.SP_ACTION) TokenOrListParam action,
+			@OptionalParam(name = AuditEvent.SP_ADDRESS) StringParam address,
 			@Offset Integer offset,
 			@Count Integer count,
 			RequestDetails request) {
@@ -78,7 +85,14 @@ public class AuditEventProvider implements IResourceProvider, FhirOperationProvi
 				date == null || date.getLowerBoundAsInstant() == null ? null : date.getLowerBoundAsInstant().toInstant(),
 				date == null || date.getUpperBoundAsInstant() == null ? null : date.getUpperBoundAsInstant().toInstant(),
 				outcomes(outcome),
-				codes(purpose));
+				codes(purpose),
+				entityReference(entity),
+				codes(entityType),
+				codes(subtype),
+				codes(action),
+				address == null ? null : address.getValue(),
+				// Every event of this trail is a RESTful operation (audit-event-type rest).
+				type != null && !codes(type).contains("rest"));
 		int pageSize = count == null || count <= 0 ? server.defaultPageSize() : Math.min(count, server.maxPageSize());
 		int from = offset == null || offset < 0 ? 0 : offset;
 		CallerAccess access = callerAccesses.of(request);
@@ -133,6 +147,17 @@ public class AuditEventProvider implements IResourceProvider, FhirOperationProvi
 
 	private AuditEvent parse(String json) {
 		return fhirContext.newJsonParser().parseResource(AuditEvent.class, json);
+	}
+
+	/** {@code entity=Observation/123}: what the event is about (its version left out). */
+	private static String entityReference(ReferenceParam entity) {
+		if (entity == null) {
+			return null;
+		}
+		if (entity.getChain() != null || entity.getResourceType() == null || entity.getIdPart() == null) {
+			throw new InvalidRequestException("AuditEvent?entity= takes a reference such as Observation/123");
+		}
+		return entity.getResourceType() + "/" + entity.getIdPart();
 	}
 
 	private static String patientId(ReferenceParam patient) {

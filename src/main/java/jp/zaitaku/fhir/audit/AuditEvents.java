@@ -89,7 +89,8 @@ class AuditEvents {
 		}
 		List<String> agents = caller.user() == null ? List.of() : List.of(caller.user());
 		return new AuditEntry(id, recorded, patients, agents, caller.clientId(), record.interaction.action,
-				record.interaction.code, Integer.parseInt(outcome), purpose, text.toString());
+				record.interaction.code, Integer.parseInt(outcome), purpose, text.toString(), entities(record, patients),
+				caller.address());
 	}
 
 	/** The person (if any), the client, and this server; the requestor carries the purpose of use. */
@@ -151,6 +152,17 @@ class AuditEvents {
 		}
 		event.writeEndObject();
 		event.writeEndArray();
+	}
+
+	/** What the event is about, as the {@code entity} search finds it: unversioned references, patients first. */
+	private static List<String> entities(AuditRecord record, List<String> patients) {
+		java.util.LinkedHashSet<String> entities = new java.util.LinkedHashSet<>();
+		patients.forEach(patient -> entities.add("Patient/" + patient));
+		for (String resource : record.resources()) {
+			int history = resource.indexOf("/_history/");
+			entities.add(history < 0 ? resource : resource.substring(0, history));
+		}
+		return List.copyOf(entities);
 	}
 
 	/** Patients, then resources read or written, then the query of a search (base64, as BALP wants it). */

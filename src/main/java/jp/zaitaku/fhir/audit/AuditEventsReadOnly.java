@@ -74,7 +74,13 @@ class AuditEventsReadOnly implements FhirServerInterceptor {
 			new Param(AuditEvent.SP_DATE, SearchParamType.DATE, CORE + "date", "When the event was recorded"),
 			new Param(AuditEvent.SP_OUTCOME, SearchParamType.TOKEN, CORE + "outcome", "0 success, 4 refused, 8 server failure"),
 			new Param("purpose", SearchParamType.TOKEN, null,
-					"Purpose of use of the requesting agent: TREAT, or ETREAT for a break-the-glass access"));
+					"Purpose of use of the requesting agent: TREAT, or ETREAT for a break-the-glass access"),
+			new Param(AuditEvent.SP_ENTITY, SearchParamType.REFERENCE, CORE + "entity", "A resource the event is about (Observation/123)"),
+			new Param(AuditEvent.SP_ENTITY_TYPE, SearchParamType.TOKEN, CORE + "entity-type", "1 a patient, 2 another resource"),
+			new Param(AuditEvent.SP_TYPE, SearchParamType.TOKEN, CORE + "type", "rest: every event of this trail"),
+			new Param(AuditEvent.SP_SUBTYPE, SearchParamType.TOKEN, CORE + "subtype", "The interaction: read, vread, search-type, create, update, patch, delete, transaction, operation …"),
+			new Param(AuditEvent.SP_ACTION, SearchParamType.TOKEN, CORE + "action", "C, R, U, D or E"),
+			new Param(AuditEvent.SP_ADDRESS, SearchParamType.STRING, CORE + "address", "The caller's network address (its start)"));
 
 	@Hook(value = Pointcut.SERVER_CAPABILITY_STATEMENT_GENERATED, order = InterceptorOrder.AUDIT_EVENT_CAPABILITIES)
 	public void describe(IBaseConformance generated) {

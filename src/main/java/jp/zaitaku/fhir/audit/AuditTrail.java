@@ -31,8 +31,8 @@ class AuditTrail {
 
 	private static final Logger jsonLog = LoggerFactory.getLogger(LOGGER_NAME);
 	private static final String INSERT = "INSERT INTO zaitaku_audit_event "
-			+ "(id, recorded, patients, agents, client_id, action, subtype, outcome, purpose, resource) "
-			+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+			+ "(id, recorded, patients, agents, client_id, action, subtype, outcome, purpose, resource, entities, address) "
+			+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
 	private final JdbcTemplate jdbc;
 	private final boolean logJson;
@@ -95,6 +95,8 @@ class AuditTrail {
 		insert.setInt(8, entry.outcome());
 		insert.setString(9, entry.purpose());
 		insert.setString(10, entry.json());
+		insert.setArray(11, textArray(connection, entry.entities()));
+		insert.setString(12, entry.address());
 	}
 
 	/** The JSON line for the SIEM, when configured; called once the event is stored for good. */
@@ -159,8 +161,26 @@ class AuditTrail {
 			sql.append(" AND recorded <= ?");
 			args.add(Timestamp.from(query.to()));
 		}
+		if (query.entity() != null) {
+			sql.append(" AND entities @> ARRAY[?]::text[]");
+			args.add(query.entity());
+		}
+		if (query.address() != null) {
+			sql.append(" AND address LIKE ?");
+			args.add(query.address().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+		}
+		if (query.entityTypes().contains(AuditQuery.PERSON) && !query.entityTypes().contains(AuditQuery.SYSTEM_OBJECT)) {
+			sql.append(" AND cardinality(patients) > 0");
+		} else if (query.entityTypes().contains(AuditQuery.SYSTEM_OBJECT) && !query.entityTypes().contains(AuditQuery.PERSON)) {
+			sql.append(" AND EXISTS (SELECT 1 FROM unnest(entities) AS entity WHERE entity NOT LIKE 'Patient/%')");
+		}
+		if (query.matchesNothing()) {
+			sql.append(" AND false");
+		}
 		anyOf(sql, args, "outcome", query.outcomes());
 		anyOf(sql, args, "purpose", query.purposes());
+		anyOf(sql, args, "subtype", query.subtypes());
+		anyOf(sql, args, "action", query.actions());
 		sql.append(visibleTo(access, args));
 		return sql.toString();
 	}

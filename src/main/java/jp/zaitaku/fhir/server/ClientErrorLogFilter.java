@@ -19,7 +19,9 @@ import org.springframework.stereotype.Component;
  *       4xx refusals our interceptors throw on purpose (strict parsing, profile validation);
  *   <li>two conditional creates with the same condition at the same moment: HAPI lets the database's
  *       unique key on the condition decide, the loser gets a 409, and Hibernate logs the violated key
- *       ({@value #CONDITIONAL_CREATE_KEY}) at ERROR.
+ *       ({@value #CONDITIONAL_CREATE_KEY}) at ERROR;
+ *   <li>a batch entry that failed on a caller's malformed search value, answered 400;
+ *   <li>the 503 of a full-text search while the index catches up after a crash (announced at WARN).
  * </ul>
  * A 5xx, any other exception and any other SQL error are still logged.
  */
@@ -28,6 +30,7 @@ class ClientErrorLogFilter extends TurboFilter {
 
 	private static final String HAPI_INTERCEPTOR_LOGGER = BaseInterceptorService.class.getName();
 	private static final String SQL_ERROR_LOGGER = "org.hibernate.engine.jdbc.spi.SqlExceptionHelper";
+	private static final String BATCH_LOGGER = "ca.uhn.fhir.jpa.dao.BaseTransactionProcessor";
 	static final String CONDITIONAL_CREATE_KEY = "hfj_res_search_url_pkey";
 
 	ClientErrorLogFilter() {
@@ -42,6 +45,13 @@ class ClientErrorLogFilter extends TurboFilter {
 		if (level != Level.ERROR || logger == null) {
 			return FilterReply.NEUTRAL;
 		}
+		if (isDeliberatePause(t) || (params != null && java.util.Arrays.stream(params).anyMatch(ClientErrorLogFilter::isDeliberatePause))) {
+			return FilterReply.DENY; // wherever HAPI logs it: the interceptor service, a search task of a batch
+		}
+		if (BATCH_LOGGER.equals(logger.getName())) {
+			// A batch entry that failed on the caller's malformed value: answered 400 (BatchEntryStatuses).
+			return t != null && ClientErrorInterceptor.isInputCheckMessage(t.getMessage()) ? FilterReply.DENY : FilterReply.NEUTRAL;
+		}
 		if (SQL_ERROR_LOGGER.equals(logger.getName())) {
 			return format != null && format.contains(CONDITIONAL_CREATE_KEY) ? FilterReply.DENY : FilterReply.NEUTRAL;
 		}
@@ -54,5 +64,11 @@ class ClientErrorLogFilter extends TurboFilter {
 			}
 		}
 		return FilterReply.NEUTRAL;
+	}
+
+	/** A 503 with Retry-After thrown on purpose (the full-text index catching up): a known state, logged where it begins. */
+	private static boolean isDeliberatePause(Object thrown) {
+		return thrown instanceof BaseServerResponseException refusal
+				&& refusal.getStatusCode() == 503 && refusal.getResponseHeaders().containsKey("Retry-After");
 	}
 }

@@ -14,6 +14,9 @@ import org.springframework.util.unit.DataSize;
  * @param defaultPageSize search page size when the caller gives no {@code _count}
  * @param maxPageSize largest {@code _count} honoured
  * @param corsAllowedOrigins origins allowed to call from a browser (SMART apps); empty disables CORS
+ * @param maxBodyValues most values (JSON objects, arrays and primitives; XML elements) one request
+ *     body may hold; more gets 413, whatever its size in bytes
+ * @param maxRepetitions most entries one array (one repeating element) may hold; more gets 413
  */
 @ConfigurationProperties(prefix = "zaitaku.server")
 public record FhirServerProperties(
@@ -22,4 +25,6 @@ public record FhirServerProperties(
 		@DefaultValue("1000") int maxTransactionEntries,
 		@DefaultValue("20") int defaultPageSize,
 		@DefaultValue("200") int maxPageSize,
-		@DefaultValue("*") List<String> corsAllowedOrigins) {}
+		@DefaultValue("*") List<String> corsAllowedOrigins,
+		@DefaultValue("500000") int maxBodyValues,
+		@DefaultValue("10000") int maxRepetitions) {}

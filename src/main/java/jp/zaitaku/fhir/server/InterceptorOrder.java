@@ -24,7 +24,9 @@ public final class InterceptorOrder {
 
 	// SERVER_INCOMING_REQUEST_POST_PROCESSED: the parameters are known, nothing is bound or parsed yet.
 
-	/** XXE first: no one else reads a body that declares a DOCTYPE or entities. */
+	/** A body in a format the server does not read, or not in UTF-8, is 415 before anything reads it. */
+	public static final int REFUSE_UNSUPPORTED_MEDIA_TYPES = 90;
+	/** XXE first among the readers: no one else reads a body that declares a DOCTYPE or entities. */
 	public static final int REFUSE_XML_DOCTYPE = 100;
 	/** U+0000 in a parameter or body would be cut off by PostgreSQL's text columns. */
 	public static final int REFUSE_NUL_CHARACTERS = 110;
@@ -51,6 +53,10 @@ public final class InterceptorOrder {
 	public static final int CONDITIONAL_CREATE_NEEDS_SEARCH_SCOPE = -40;
 	/** A body that is not FHIR is 400 before the scope rules read it as a resource. */
 	public static final int STRICT_PARSING = -30;
+	/** A transaction or batch that does not say what each entry does is 400 before anything runs it. */
+	public static final int BUNDLE_SHAPE = -25;
+	/** A PATCH without a target, or one that would change the resource's id or type, is 400. */
+	public static final int PATCH_SHAPE = -20;
 	/** HAPI's AuthorizationInterceptor (its own order, ORDER_AUTH_INTERCEPTOR) with the token's scopes as rules: 403. */
 	public static final int SCOPE_RULES = 200;
 
@@ -110,6 +116,8 @@ public final class InterceptorOrder {
 	public static final int CAPABILITY_STATEMENT_SECURITY = 100;
 	/** {@code $reindex} also rebuilds the full-text index. */
 	public static final int REINDEX_REBUILDS_FULL_TEXT = 110;
+	/** A batch entry that failed on a caller's malformed value is 400, as the plain request would be. */
+	public static final int BATCH_ENTRY_INPUT_FAILURES_ARE_400 = 120;
 	/** Batch entries that are 404 are worded like missing ones. */
 	public static final int UNIFORM_NOT_FOUND_IN_BATCHES = 1000;
 	/** The AuditEvent of what is served, after every check that could still refuse it. */

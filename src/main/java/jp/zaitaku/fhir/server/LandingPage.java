@@ -39,6 +39,12 @@ public class LandingPage {
 			 "swaggerUi":"/fhir/swagger-ui/","health":"/actuator/health"}
 			""";
 
+	/** SMART's discovery document lives under the FHIR base; a client that looks for it at the root is sent there. */
+	@GetMapping("/.well-known/smart-configuration")
+	public ResponseEntity<Void> smartConfigurationAtTheRoot() {
+		return ResponseEntity.status(308).location(java.net.URI.create("/fhir/.well-known/smart-configuration")).build();
+	}
+
 	@GetMapping("/")
 	public ResponseEntity<String> root(@RequestHeader(value = "Accept", required = false) String accept) {
 		boolean browser = accept == null || accept.contains("text/html") || !accept.contains("json");

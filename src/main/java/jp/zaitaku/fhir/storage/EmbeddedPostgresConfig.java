@@ -52,6 +52,10 @@ public class EmbeddedPostgresConfig {
 					.setLocaleConfig("locale", "C")
 					// A first start on a busy two-core machine (initdb, then recovery) has taken minutes.
 					.setPGStartupWait(Duration.ofMinutes(5))
+					// Stopped by this bean's destroy method, after everything that uses the database is
+					// closed, not by the library's own shutdown hook, which raced the closing application
+					// and cut HAPI's last background work off mid-statement.
+					.setRegisterShutdownHook(false)
 					.start();
 			PostmasterWatchdog.follow(storage.postgresDir());
 			return postgres;

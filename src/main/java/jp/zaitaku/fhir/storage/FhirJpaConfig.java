@@ -59,6 +59,8 @@ public class FhirJpaConfig {
 		settings.setDefaultSearchParamsCanBeOverridden(true);
 		settings.setMarkResourcesForReindexingUponSearchParameterChange(true);
 		settings.setMaximumExpansionSize(5000);
+		// name:contains — Japanese names are often searched by a fragment (大泉 in 大泉学園).
+		settings.setAllowContainsSearches(true);
 		settings.setMaximumTransactionBundleSize(server.maxTransactionEntries());
 		// A search answers from the database every time: a visiting nurse who has just posted a report
 		// must see it in the team's next search, not a result list cached for a minute.

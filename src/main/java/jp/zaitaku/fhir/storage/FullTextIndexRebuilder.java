@@ -27,6 +27,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * because HAPI computes the indexed text from the resource body at write time. So we walk the
  * resources in primary-key order and let HAPI's own {@link ResourceReindexer} re-derive and re-index
  * each one, a batch per transaction.
+ *
+ * <p>When the run covers what {@link FullTextIndexLag} knows the index to be missing, the index is
+ * whole again and full-text searches are served.
  */
 @Service
 public class FullTextIndexRebuilder implements DisposableBean {
@@ -45,6 +48,8 @@ public class FullTextIndexRebuilder implements DisposableBean {
 
 	private final ResourceReindexer reindexer;
 	private final TransactionTemplate transactions;
+	private final FullTextIndexLag lag;
+	private volatile boolean stopping;
 	private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
 		Thread thread = new Thread(r, "fulltext-rebuild");
 		thread.setDaemon(true);
@@ -57,9 +62,10 @@ public class FullTextIndexRebuilder implements DisposableBean {
 	@PersistenceContext
 	private EntityManager entityManager;
 
-	public FullTextIndexRebuilder(ResourceReindexer reindexer, PlatformTransactionManager transactionManager) {
+	public FullTextIndexRebuilder(ResourceReindexer reindexer, PlatformTransactionManager transactionManager, FullTextIndexLag lag) {
 		this.reindexer = reindexer;
 		this.transactions = new TransactionTemplate(transactionManager);
+		this.lag = lag;
 	}
 
 	/** Starts a rebuild of every resource unless one is running; returns at once. */
@@ -72,7 +78,7 @@ public class FullTextIndexRebuilder implements DisposableBean {
 		if (current == null || current.isDone()) {
 			indexed.set(0);
 			status.set(new Status(true, 0, Instant.now(), null, null));
-			current = worker.submit(() -> rebuild(java.util.Date.from(updatedSince)));
+			current = worker.submit(() -> rebuild(updatedSince));
 		}
 		return status();
 	}
@@ -80,6 +86,11 @@ public class FullTextIndexRebuilder implements DisposableBean {
 	public Status status() {
 		Status s = status.get();
 		return new Status(s.running(), indexed.get(), s.startedAt(), s.finishedAt(), s.error());
+	}
+
+	/** The server is shutting down: a rebuild that ends now was interrupted, not failed. */
+	public boolean isStopping() {
+		return stopping;
 	}
 
 	/** Waits for the running rebuild, if any (tests and start-up checks). */
@@ -94,49 +105,87 @@ public class FullTextIndexRebuilder implements DisposableBean {
 		return status();
 	}
 
-	private void rebuild(java.util.Date updatedSince) {
+	private void rebuild(Instant updatedSince) {
 		Instant started = status.get().startedAt();
-		log.info("Rebuilding the full-text index from the database");
+		log.info("Re-indexing the full text of resources updated since {}", updatedSince);
 		try {
 			Long after = -1L;
 			while (after != null) {
-				long from = after;
-				after = transactions.execute(tx -> reindexBatchAfter(from, updatedSince));
+				after = reindexBatchAfter(after, java.util.Date.from(updatedSince));
 			}
 			status.set(new Status(false, indexed.get(), started, Instant.now(), null));
 			log.info("Full-text index rebuilt: {} resources", indexed.get());
+			lag.rebuiltSince(updatedSince);
 		} catch (RuntimeException e) {
-			log.error("Full-text index rebuild failed after {} resources", indexed.get(), e);
 			status.set(new Status(false, indexed.get(), started, Instant.now(), e.toString()));
+			if (stopping) {
+				log.info("Full-text index rebuild stopped by the shutdown after {} resources; it resumes at the next start", indexed.get());
+			} else {
+				log.error("Full-text index rebuild failed after {} resources", indexed.get(), e);
+			}
 		}
 	}
 
-	/** Re-indexes the next batch of live resources; returns the last primary key seen, or null when done. */
+	/**
+	 * Re-indexes the next batch of live resources in one transaction; returns the last primary key
+	 * seen, or null when done. A resource that cannot be re-indexed must not stop the rest: when the
+	 * batch fails, its resources are retried one per transaction and the failing ones are logged and
+	 * skipped.
+	 */
 	private Long reindexBatchAfter(long afterPid, java.util.Date updatedSince) {
-		List<ResourceTable> batch = entityManager
+		List<Long> batch = transactions.execute(tx -> idsAfter(afterPid, updatedSince));
+		if (batch.isEmpty()) {
+			return null;
+		}
+		try {
+			transactions.executeWithoutResult(tx -> reindex(batch));
+		} catch (RuntimeException batchFailed) {
+			if (stopping) {
+				throw batchFailed;
+			}
+			batch.forEach(this::reindexAlone);
+		}
+		return batch.get(batch.size() - 1);
+	}
+
+	private List<Long> idsAfter(long afterPid, java.util.Date updatedSince) {
+		return entityManager
 				.createQuery(
-						"SELECT t FROM ResourceTable t WHERE t.myPid.myId > :after AND t.myDeleted IS NULL"
+						"SELECT t.myPid.myId FROM ResourceTable t WHERE t.myPid.myId > :after AND t.myDeleted IS NULL"
 								+ " AND t.myUpdated >= :since AND t.myResourceType NOT IN :skipped ORDER BY t.myPid.myId",
-						ResourceTable.class)
+						Long.class)
 				.setParameter("after", afterPid)
 				.setParameter("since", updatedSince)
 				.setParameter("skipped", NOT_REINDEXED)
 				.setMaxResults(BATCH_SIZE)
 				.getResultList();
-		if (batch.isEmpty()) {
-			return null;
+	}
+
+	private void reindex(List<Long> pids) {
+		entityManager
+				.createQuery("SELECT t FROM ResourceTable t WHERE t.myPid.myId IN :pids AND t.myDeleted IS NULL", ResourceTable.class)
+				.setParameter("pids", pids)
+				.getResultList()
+				.forEach(resource -> {
+					reindexer.reindexResourceEntity(resource);
+					indexed.incrementAndGet();
+				});
+	}
+
+	private void reindexAlone(Long pid) {
+		try {
+			transactions.executeWithoutResult(tx -> reindex(List.of(pid)));
+		} catch (RuntimeException e) {
+			if (stopping) {
+				throw e;
+			}
+			log.warn("Resource {} could not be re-indexed for full-text search; skipped: {}", pid, e.toString());
 		}
-		for (ResourceTable resource : batch) {
-			reindexer.reindexResourceEntity(resource);
-			indexed.incrementAndGet();
-		}
-		entityManager.flush();
-		entityManager.clear();
-		return batch.get(batch.size() - 1).getPersistentId().getId();
 	}
 
 	@Override
 	public void destroy() {
+		stopping = true;
 		worker.shutdownNow();
 	}
 }

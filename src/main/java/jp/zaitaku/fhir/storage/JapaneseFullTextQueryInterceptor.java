@@ -16,22 +16,36 @@ import org.springframework.stereotype.Component;
 /**
  * Rewrites the full-text search parameters ({@code _content}, {@code _text}) of every search
  * before HAPI parses them, so Japanese words are matched morpheme by morpheme. See
- * {@link JapaneseFullTextQuery}.
+ * {@link JapaneseFullTextQuery}. While the index is known to be behind the database
+ * ({@link FullTextIndexLag}), such searches are answered 503 instead.
  */
 @Component
 @Interceptor
 public class JapaneseFullTextQueryInterceptor implements FhirServerInterceptor {
 
+	private final FullTextIndexLag lag;
+
+	public JapaneseFullTextQueryInterceptor(FullTextIndexLag lag) {
+		this.lag = lag;
+	}
+
 	@Hook(value = Pointcut.SERVER_INCOMING_REQUEST_POST_PROCESSED, order = InterceptorOrder.ANALYSE_JAPANESE_FULL_TEXT)
 	public boolean rewriteFullTextParameters(RequestDetails request) {
 		Map<String, String[]> parameters = request.getParameters();
-		if (parameters == null || parameters.keySet().stream().noneMatch(JapaneseFullTextQueryInterceptor::isFullText)) {
+		if (parameters == null || parameters.keySet().stream().noneMatch(JapaneseFullTextQueryInterceptor::isFullTextInAnyForm)) {
 			return true;
 		}
+		lag.behindSince().ifPresent(since -> {
+			throw new FullTextIndexBehindException(since);
+		});
 		Map<String, String[]> rewritten = new LinkedHashMap<>(parameters);
 		rewritten.replaceAll((name, values) -> isFullText(name) ? rewriteAll(values) : values);
 		request.setParameters(rewritten);
 		return true;
+	}
+
+	private static boolean isFullTextInAnyForm(String parameterName) {
+		return isFullText(parameterName.contains(":") ? parameterName.substring(0, parameterName.indexOf(':')) : parameterName);
 	}
 
 	/** Only the plain form: {@code _content:contains} already matches analysed terms in HAPI. */

@@ -102,6 +102,7 @@ public class ReferenceFilteredFullTextSearch implements IFulltextSearchSvc {
 	private final DaoRegistry daos;
 	private final SegmentCachedTermFilters termFilters;
 	private final IResourceTableDao resourceTables;
+	private final FullTextIndexLag lag;
 
 	@PersistenceContext
 	private EntityManager entityManager;
@@ -115,8 +116,9 @@ public class ReferenceFilteredFullTextSearch implements IFulltextSearchSvc {
 	public ReferenceFilteredFullTextSearch(@Qualifier("fullTextSearchSvc") IFulltextSearchSvc hapi,
 			@Lazy ISearchParamRegistry searchParams, @Lazy IIdHelperService<JpaPid> ids, FhirContext fhirContext,
 			StorageSettings storageSettings, @Lazy DaoRegistry daos, SegmentCachedTermFilters termFilters,
-			@Lazy IResourceTableDao resourceTables) {
+			@Lazy IResourceTableDao resourceTables, FullTextIndexLag lag) {
 		this.hapi = hapi;
+		this.lag = lag;
 		this.resourceTables = resourceTables;
 		this.termFilters = termFilters;
 		this.daos = daos;
@@ -128,6 +130,7 @@ public class ReferenceFilteredFullTextSearch implements IFulltextSearchSvc {
 
 	@Override
 	public ISearchQueryExecutor searchScrolled(String resourceType, SearchParameterMap params, RequestDetails request) {
+		refuseWhileBehind(params);
 		Plan plan = plan(resourceType, params);
 		if (plan == null) {
 			return hapi.searchScrolled(resourceType, params, request);
@@ -146,6 +149,7 @@ public class ReferenceFilteredFullTextSearch implements IFulltextSearchSvc {
 	 */
 	@Override
 	public long count(String resourceType, SearchParameterMap params) {
+		refuseWhileBehind(params);
 		Plan plan = plan(resourceType, params);
 		if (plan == null) {
 			refuseUncountedConditions(withoutFullText(params));
@@ -412,16 +416,30 @@ public class ReferenceFilteredFullTextSearch implements IFulltextSearchSvc {
 		}
 	}
 
+	/**
+	 * The last guard against answering from an index known to be behind, for searches that did not come
+	 * through {@link JapaneseFullTextQueryInterceptor} (entries of a batch, {@code $everything}).
+	 */
+	private void refuseWhileBehind(SearchParameterMap params) {
+		if (params != null && (params.containsKey(Constants.PARAM_CONTENT) || params.containsKey(Constants.PARAM_TEXT))) {
+			lag.behindSince().ifPresent(since -> {
+				throw new FullTextIndexBehindException(since);
+			});
+		}
+	}
+
 	// Everything else is HAPI's.
 
 	@Override
 	public <T extends IResourcePersistentId> List<T> search(String resourceName, SearchParameterMap params, RequestDetails request) {
+		refuseWhileBehind(params);
 		return hapi.search(resourceName, params, request);
 	}
 
 	@Override
 	public ISearchQueryExecutor searchNotScrolled(String resourceName, SearchParameterMap params, Integer maxResults,
 			RequestDetails request) {
+		refuseWhileBehind(params);
 		return hapi.searchNotScrolled(resourceName, params, maxResults, request);
 	}
 
@@ -433,6 +451,7 @@ public class ReferenceFilteredFullTextSearch implements IFulltextSearchSvc {
 	@Override
 	public <T extends IResourcePersistentId> List<T> everything(String resourceName, SearchParameterMap params,
 			T referencingPid, RequestDetails request) {
+		refuseWhileBehind(params);
 		return hapi.everything(resourceName, params, referencingPid, request);
 	}
 
@@ -469,6 +488,7 @@ public class ReferenceFilteredFullTextSearch implements IFulltextSearchSvc {
 
 	@Override
 	public List<IBaseResource> searchForResources(String resourceType, SearchParameterMap params, RequestDetails request) {
+		refuseWhileBehind(params);
 		return hapi.searchForResources(resourceType, params, request);
 	}
 

@@ -83,6 +83,30 @@ class AuditTrailIT extends FhirServerTestBase {
 		return client.token(serverUrl(), scope);
 	}
 
+	/** The standard R4 search parameters of AuditEvent that mean something for this trail. */
+	@Test
+	void theTrailIsSearchedByEntityTypeSubtypeActionAndAddress() {
+		String patient = hanako();
+		String observation = created(fhir().body("""
+				{"resourceType":"Observation","status":"final","code":{"text":"血圧"},"subject":{"reference":"Patient/%s"},
+				 "valueString":"128/76"}""".formatted(patient)).post("/Observation"));
+		fhir().get("/Observation/" + observation).then().statusCode(200);
+
+		JsonPath aboutIt = fhir().get("/AuditEvent?entity=Observation/" + observation).then().statusCode(200).extract().jsonPath();
+		assertThat(aboutIt.getList("entry.resource.collect { it.subtype[0].code }"), equalTo(List.of("read", "create")));
+		assertThat(fhir().get("/AuditEvent?entity=Observation/" + observation + "&subtype=create&action=C").then().statusCode(200)
+				.extract().jsonPath().getList("entry"), hasSize(1));
+		assertThat(fhir().get("/AuditEvent?entity=Observation/" + observation + "&action=R&type=rest&entity-type=2").then()
+				.statusCode(200).extract().jsonPath().getList("entry"), hasSize(1));
+		assertThat(fhir().get("/AuditEvent?entity=Observation/" + observation + "&type=login").then().statusCode(200)
+				.extract().jsonPath().getList("entry"), nullValue());
+		assertThat(fhir().get("/AuditEvent?entity=Observation/" + observation + "&address=127.0.0").then().statusCode(200)
+				.extract().jsonPath().getList("entry"), hasSize(2));
+		assertThat(fhir().get("/AuditEvent?entity=Observation/" + observation + "&address=192.0.2.").then().statusCode(200)
+				.extract().jsonPath().getList("entry"), nullValue());
+		fhir().get("/AuditEvent?entity=Observation").then().statusCode(400);
+	}
+
 	@Test
 	void aReadLeavesOneEventNamingPatientClientAndInteraction() {
 		String patient = hanako();

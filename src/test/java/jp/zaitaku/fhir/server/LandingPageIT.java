@@ -28,8 +28,11 @@ class LandingPageIT extends FhirServerTestBase {
 	}
 
 	@Test
-	void onlyTheRootItselfIsOpen() {
-		given().basePath("").get("/anything-else").then().statusCode(403);
-		given().basePath("").contentType("application/json").body("{}").post("/").then().statusCode(403);
+	void whatDoesNotExistIsNotFoundAndTheRootDiscoveryPointsToTheFhirBase() {
+		given().basePath("").accept("application/json").get("/anything-else").then().statusCode(404)
+				.body("resourceType", org.hamcrest.Matchers.equalTo("OperationOutcome"));
+		given().basePath("").redirects().follow(false).get("/.well-known/smart-configuration").then().statusCode(308)
+				.header("Location", "/fhir/.well-known/smart-configuration");
+		given().basePath("").get("/actuator/env").then().statusCode(403);
 	}
 }

@@ -45,8 +45,9 @@ class SchemaUpgradeIT {
 			jdbc.update("INSERT INTO zaitaku_audit_event (id, recorded, patients, agents, client_id, action, subtype, outcome, purpose, resource)"
 					+ " VALUES (?, now(), '{}', '{}', 'ehr-nerima', 'R', 'read', 0, 'TREAT', ?)", AUDIT_EVENT_ID, """
 					{"resourceType":"AuditEvent","id":"%s","type":{"system":"http://terminology.hl7.org/CodeSystem/audit-event-type","code":"rest"},
-					 "recorded":"2026-11-20T09:30:00+09:00","outcome":"0","agent":[{"requestor":true,"who":{"display":"訪問看護 大泉"}}],
-					 "source":{"observer":{"display":"Zaitaku FHIR"}}}""".formatted(AUDIT_EVENT_ID));
+					 "recorded":"2026-11-20T09:30:00+09:00","outcome":"0","agent":[{"requestor":true,"who":{"display":"訪問看護 大泉"},
+					 "network":{"address":"192.0.2.10","type":"2"}}],"source":{"observer":{"display":"Zaitaku FHIR"}},
+					 "entity":[{"what":{"reference":"Patient/upgrade-hanako/_history/2"}}]}""".formatted(AUDIT_EVENT_ID));
 			jdbc.update("INSERT INTO zaitaku_user (username, password_hash, totp_secret, fhir_user, display_name, role)"
 					+ " VALUES ('oizumi', '{noop}x', 'JBSWY3DPEHPK3PXP', 'Practitioner/oizumi', '大泉 さくら', NULL)");
 			database.destroy();
@@ -56,6 +57,10 @@ class SchemaUpgradeIT {
 			given().baseUri(server.baseUrl()).basePath("").accept("application/fhir+json")
 					.get("/AuditEvent/" + AUDIT_EVENT_ID)
 					.then().statusCode(200).body("agent[0].who.display", equalTo("訪問看護 大泉"));
+			// The migration that added the entity and address columns filled them from the events before it.
+			given().baseUri(server.baseUrl()).basePath("").accept("application/fhir+json")
+					.get("/AuditEvent?entity=Patient/upgrade-hanako&address=192.0.2")
+					.then().statusCode(200).body("entry[0].resource.id", equalTo(AUDIT_EVENT_ID));
 			try (Connection connection = DriverManager.getConnection(
 					"jdbc:postgresql://127.0.0.1:" + postgresPort(dataDir) + "/postgres", "postgres", "")) {
 				JdbcTemplate jdbc = new JdbcTemplate(new SingleConnectionDataSource(connection, true));

@@ -78,17 +78,18 @@ public class FhirEndpointSecurityConfig {
 	}
 
 	/**
-	 * Everything else: the landing page, health and info for operators; no other endpoint exists, so
-	 * nothing else is let through.
+	 * Everything else: the landing page, health and info for operators, and whatever does not exist,
+	 * which the error controller answers 404. No other endpoint is served outside {@code /fhir},
+	 * {@code /oauth2} and the login pages (a Spring MVC controller added there would be public).
 	 */
 	@Bean
 	@Order(10)
 	SecurityFilterChain otherEndpoints(HttpSecurity http) throws Exception {
 		http.authorizeHttpRequests(requests -> requests
 				.dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
-				.requestMatchers(HttpMethod.GET, "/").permitAll()
-				.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/error").permitAll()
-				.anyRequest().denyAll());
+				.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+				.requestMatchers("/actuator/**").denyAll()
+				.anyRequest().permitAll());
 		return http.build();
 	}
 
