@@ -41,6 +41,11 @@ class ChainedSearchReach {
 	/** Throws 403 when the chained parameter {@code name} of a search of {@code type} could reach a hidden record. */
 	void check(String type, String name) {
 		String[] links = name.split("\\.");
+		if (links.length > 1 && links[links.length - 1].startsWith("_has")) {
+			// Where the chain ends, a reverse chain would test records that refer to that end: any patient's.
+			throw PatientReachRequestGuard.forbidden("the chained parameter " + name + " ends in a reverse chain (_has),"
+					+ " which could test records of patients you may not see");
+		}
 		// The last part is the parameter tested on the chain's end (with its modifier), not a link.
 		Set<String> currentTypes = Set.of(type);
 		for (int i = 0; i < links.length - 1; i++) {

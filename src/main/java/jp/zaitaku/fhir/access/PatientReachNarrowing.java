@@ -93,6 +93,10 @@ class PatientReachNarrowing extends SearchNarrowingInterceptor implements FhirSe
 			String type = request.getResourceName();
 			refuseNamedPatientsOutOfReach(request, access, type);
 			String parameter = type.equals("Patient") ? LIST_CONDITION : compartmentParameter(type) + ":Patient." + LIST_CONDITION;
+			if (request.getParameters().containsKey(parameter)) {
+				// The guard does not judge the condition the narrowing adds; a caller's own would go unjudged.
+				throw PatientReachRequestGuard.forbidden("the condition " + parameter + " is reserved to the server");
+			}
 			addCondition(request, parameter, list);
 			request.getUserData().put(ADDED_PARAMETER, parameter);
 		}
@@ -126,13 +130,26 @@ class PatientReachNarrowing extends SearchNarrowingInterceptor implements FhirSe
 		}
 		FhirContext context = request.getFhirContext();
 		List<String> urlsBefore = BundleUtil.toListOfEntries(context, bundle).stream().map(BundleEntryParts::getUrl).toList();
-		super.hookIncomingRequestPreHandled(request, servletRequest, servletResponse);
 		List<ModifiableBundleEntryParts> entries = BundleUtil.toListOfEntriesModifiable(context, bundle);
+		for (ModifiableBundleEntryParts entry : entries) {
+			if (changesTheAuditTrail(entry)) {
+				// Not narrowed (a condition naming another patient would be 403): AuditEventsReadOnly answers it 405, as alone.
+				entry.setRequestUrl(AUDIT_EVENT);
+			}
+		}
+		super.hookIncomingRequestPreHandled(request, servletRequest, servletResponse);
 		for (int i = 0; i < entries.size() && i < urlsBefore.size(); i++) {
-			if (entries.get(i).getMethod() == RequestTypeEnum.GET && isAboutOneInstance(urlsBefore.get(i))) {
+			if ((entries.get(i).getMethod() == RequestTypeEnum.GET && isAboutOneInstance(urlsBefore.get(i)))
+					|| changesTheAuditTrail(entries.get(i))) {
 				entries.get(i).setRequestUrl(urlsBefore.get(i));
 			}
 		}
+	}
+
+	private static boolean changesTheAuditTrail(ModifiableBundleEntryParts entry) {
+		String url = entry.getUrl() == null ? "" : entry.getUrl().replaceAll("^/+", "");
+		return entry.getMethod() != null && entry.getMethod() != RequestTypeEnum.GET && !url.startsWith(AUDIT_EVENT + "/_search")
+				&& (url.equals(AUDIT_EVENT) || url.startsWith(AUDIT_EVENT + "?") || url.startsWith(AUDIT_EVENT + "/"));
 	}
 
 	/** {@code Type/id}, {@code Type/id/_history[/version]}, {@code Type/id/$operation}. */

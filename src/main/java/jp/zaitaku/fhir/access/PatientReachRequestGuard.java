@@ -14,7 +14,12 @@ import ca.uhn.fhir.rest.server.exceptions.ResourceGoneException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import ca.uhn.fhir.util.BundleUtil;
 import ca.uhn.fhir.util.bundle.BundleEntryParts;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import jp.zaitaku.fhir.server.FhirServerInterceptor;
 import org.hl7.fhir.instance.model.api.IBaseBundle;
@@ -27,7 +32,7 @@ import org.springframework.stereotype.Component;
  * <ul>
  *   <li>requests that cannot be limited to their patients: system-wide search and history, the
  *       history of a whole type of patient data, type- and server-level operations other than
- *       {@code $validate}, {@code _has} on types outside the patient compartment (403);
+ *       {@code $validate}, search conditions that could test records they do not reach (403);
  *   <li>types outside their reach (403; 404 for an instance);
  *   <li>changing, patching, deleting, or running an operation on an instance they do not reach,
  *       directly or as a transaction entry: 404, exactly as for a resource that does not exist, and
@@ -48,14 +53,38 @@ class PatientReachRequestGuard implements FhirServerInterceptor {
 	private final DaoRegistry daos;
 	private final FhirContext fhirContext;
 	private final ChainedSearchReach chains;
+	private final ReverseChainReach reverseChains;
+	private final LastStoredContent storedHistory;
 
 	PatientReachRequestGuard(CallerAccesses accesses, PatientReach reach, DaoRegistry daos, FhirContext fhirContext,
-			ChainedSearchReach chains) {
+			ChainedSearchReach chains, ReverseChainReach reverseChains, LastStoredContent storedHistory) {
+		this.reverseChains = reverseChains;
+		this.storedHistory = storedHistory;
 		this.accesses = accesses;
 		this.reach = reach;
 		this.daos = daos;
 		this.fhirContext = fhirContext;
 		this.chains = chains;
+	}
+
+	/**
+	 * A search across every type ({@code GET /fhir?_type=…}): HAPI has no method for it and would
+	 * answer 400 "this is the base URL". For a caller limited to their patients it is refused like a
+	 * history of the whole server (403); for everyone else the 400 says what to do instead.
+	 */
+	@Hook(value = Pointcut.SERVER_INCOMING_REQUEST_PRE_HANDLER_SELECTED, order = InterceptorOrder.REFUSE_WHOLE_SERVER_SEARCH)
+	public void refuseSearchAcrossTypes(RequestDetails request) {
+		boolean baseUrlWithParameters = request.getRequestType() == RequestTypeEnum.GET && request.getResourceName() == null
+				&& request.getOperation() == null && (request.getRequestPath() == null || request.getRequestPath().isEmpty())
+				&& !request.getParameters().isEmpty() && !request.getParameters().containsKey("_getpages");
+		if (!baseUrlWithParameters) {
+			return;
+		}
+		if (!accesses.of(request).reachesEveryPatient()) {
+			throw forbidden("a search of the whole server cannot be limited to the patients you may see; search one resource type");
+		}
+		throw new ca.uhn.fhir.rest.server.exceptions.InvalidRequestException(
+				"A search across resource types (GET [base]?_type=…) is not supported; search one type (GET [base]/Observation?…).");
 	}
 
 	/** Before the search narrowing, which rewrites the bundle's read entries into searches. */
@@ -90,7 +119,8 @@ class PatientReachRequestGuard implements FhirServerInterceptor {
 		}
 		if (operation == RestOperationTypeEnum.SEARCH_TYPE) {
 			// What the narrowing itself added (the List of the caller's patients) is not the caller's own condition.
-			Set<String> asked = new java.util.HashSet<>(request.getParameters().keySet());
+			Map<String, List<String>> asked = new HashMap<>();
+			request.getParameters().forEach((name, values) -> asked.put(name, List.of(values)));
 			asked.remove(PatientReachNarrowing.addedParameter(request));
 			checkSearch(access, type, asked, false);
 		}
@@ -114,13 +144,14 @@ class PatientReachRequestGuard implements FhirServerInterceptor {
 	}
 
 	/**
-	 * A search the narrowing can limit: patient data in the compartment (and, outside bundles, Task)
-	 * and the shared directory. Not: Binary, whose counts the narrowing cannot limit; {@code _has} from
-	 * types outside the compartment; for family members, any {@code _has} or chain, which would reach
-	 * into types they may not read; for others, chains that could look into another patient's record
-	 * ({@link ChainedSearchReach}).
+	 * A search the narrowing can limit, whose conditions test no record the caller does not reach:
+	 * patient data in the compartment (and, outside bundles, Task) and the shared directory. Not:
+	 * Binary, whose counts the narrowing cannot limit; for family members, any {@code _has} or chain,
+	 * which would reach into types they may not read; for others, reverse chains and chains (in a
+	 * condition or a {@code _sort}) that could test another patient's record ({@link ReverseChainReach},
+	 * {@link ChainedSearchReach}), and {@code _list} of a List they may not read.
 	 */
-	private void checkSearch(CallerAccess access, String type, Set<String> parameters, boolean inBundle) {
+	private void checkSearch(CallerAccess access, String type, Map<String, List<String>> parameters, boolean inBundle) {
 		ReachRule rule = reach.ruleOf(type);
 		if (rule.reach() == ReachRule.Reach.ATTACHMENT || (inBundle && rule.isOutsideCompartment())) {
 			throw forbidden("a search of " + type + (inBundle ? " in a bundle" : "") + " cannot be limited to the patients you may see");
@@ -128,14 +159,39 @@ class PatientReachRequestGuard implements FhirServerInterceptor {
 		if (inBundle && access.kind() == CallerAccess.Kind.FAMILY && type.equals("Communication")) {
 			throw forbidden("a family member searches team messages directly, not in a bundle");
 		}
-		if (parameters.stream().anyMatch(name -> name.startsWith("_has")) && !reach.isPatientData(type)) {
-			throw forbidden("_has on " + type + " could reveal patients you may not see");
-		}
+		Set<String> names = parameters.keySet();
 		if (access.kind() == CallerAccess.Kind.FAMILY
-				&& parameters.stream().anyMatch(name -> name.startsWith("_has") || name.contains("."))) {
+				&& names.stream().anyMatch(name -> name.startsWith("_has") || name.contains("."))) {
 			throw forbidden("a family member's search may not reach into other resources (_has, chained parameters)");
 		}
-		parameters.stream().filter(name -> name.contains(".")).forEach(name -> chains.check(type, name));
+		names.stream().filter(name -> name.startsWith("_has")).forEach(name -> reverseChains.check(type, name));
+		names.stream().filter(name -> name.contains(".") && !name.startsWith("_has")).forEach(name -> chains.check(type, name));
+		valuesOf(parameters, "_sort").map(sort -> sort.startsWith("-") ? sort.substring(1) : sort)
+				.filter(sort -> sort.contains(".")).forEach(sort -> chains.check(type, sort));
+		valuesOf(parameters, "_list").forEach(list -> requireReadableList(access, list));
+	}
+
+	/** The comma-separated values of a search parameter, every time it is given. */
+	private static java.util.stream.Stream<String> valuesOf(Map<String, List<String>> parameters, String name) {
+		return parameters.getOrDefault(name, List.of()).stream().flatMap(value -> Arrays.stream(value.split(",")))
+				.map(String::trim).filter(value -> !value.isEmpty());
+	}
+
+	/**
+	 * {@code _list} tests the items of a List: of a List the caller may read only. The same 403 for a
+	 * List of another patient and one that does not exist.
+	 */
+	private void requireReadableList(CallerAccess access, String list) {
+		String id = list.substring(list.lastIndexOf('/') + 1);
+		try {
+			if (!id.isEmpty() && !id.startsWith("$")
+					&& reach.mayRead(access, daos.getResourceDao("List").read(new IdType("List", id), new SystemRequestDetails()))) {
+				return;
+			}
+		} catch (ResourceNotFoundException | ResourceGoneException | ca.uhn.fhir.rest.server.exceptions.InvalidRequestException e) {
+			// answered below, as for a hidden List
+		}
+		throw forbidden("_list may name only a List you may read");
 	}
 
 	/**
@@ -186,12 +242,15 @@ class PatientReachRequestGuard implements FhirServerInterceptor {
 			if (!fhirContext.getResourceTypes().contains(type)) {
 				continue; // HAPI answers the entry as an unknown type
 			}
+			if (type.equals("AuditEvent") && entry.getRequestType() != RequestTypeEnum.GET) {
+				continue; // AuditEventsReadOnly answers it 405, as the plain request
+			}
 			if (path.length == 1) {
 				if (!reach.mayReachType(access, type)) {
 					throw forbidden(type + " is not within your reach");
 				}
 				if (entry.getRequestType() == RequestTypeEnum.GET) {
-					checkSearch(access, type, parameterNames(url), true);
+					checkSearch(access, type, parameters(url), true);
 				} else {
 					checkConditional(type);
 				}
@@ -203,7 +262,7 @@ class PatientReachRequestGuard implements FhirServerInterceptor {
 					throw forbidden(path[1] + " on all " + type + " resources cannot be limited to the patients you may see");
 				}
 				if (path[1].equals("_search")) {
-					checkSearch(access, type, parameterNames(url), true);
+					checkSearch(access, type, parameters(url), true);
 				}
 				continue;
 			}
@@ -223,20 +282,34 @@ class PatientReachRequestGuard implements FhirServerInterceptor {
 		return method == RequestTypeEnum.GET && (path.length == 2 || (path.length == 4 && path[2].equals("_history")));
 	}
 
-	private static Set<String> parameterNames(String url) {
+	/** The search parameters of an entry's URL, decoded. */
+	private static Map<String, List<String>> parameters(String url) {
 		int query = url.indexOf('?');
+		Map<String, List<String>> parameters = new HashMap<>();
 		if (query < 0) {
-			return Set.of();
+			return parameters;
 		}
-		Set<String> names = new java.util.HashSet<>();
 		for (String pair : url.substring(query + 1).split("&")) {
 			String name = pair.contains("=") ? pair.substring(0, pair.indexOf('=')) : pair;
-			names.add(java.net.URLDecoder.decode(name, java.nio.charset.StandardCharsets.UTF_8));
+			String value = pair.contains("=") ? pair.substring(pair.indexOf('=') + 1) : "";
+			parameters.computeIfAbsent(decode(name), key -> new ArrayList<>()).add(decode(value));
 		}
-		return names;
+		return parameters;
 	}
 
-	/** 404 for an existing instance the caller does not reach; a missing one is left to the normal handling. */
+	private static String decode(String text) {
+		try {
+			return java.net.URLDecoder.decode(text, java.nio.charset.StandardCharsets.UTF_8);
+		} catch (IllegalArgumentException malformed) {
+			return text; // HAPI refuses the entry's malformed URL itself
+		}
+	}
+
+	/**
+	 * 404 for an instance the caller does not reach — and the same 404, before anything else is
+	 * checked, for one that does not exist: a PUT to a new id (update as create) included, or its
+	 * answer would tell the two apart. A deleted instance is judged by its last content.
+	 */
 	private void requireReached(CallerAccess access, String type, String id) {
 		if (type.equals("Patient")) {
 			if (!access.mayAccessPatient(id)) {
@@ -244,13 +317,8 @@ class PatientReachRequestGuard implements FhirServerInterceptor {
 			}
 			return;
 		}
-		IBaseResource current;
-		try {
-			current = daos.getResourceDao(type).read(new IdType(type, id), new SystemRequestDetails());
-		} catch (ResourceNotFoundException | ResourceGoneException e) {
-			return;
-		}
-		if (!reach.mayRead(access, current)) {
+		IBaseResource last = storedHistory.lastContent(type, id);
+		if (last == null || !reach.mayRead(access, last)) {
 			throw notFound(type, id);
 		}
 	}

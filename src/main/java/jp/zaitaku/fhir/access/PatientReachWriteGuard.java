@@ -41,6 +41,7 @@ class PatientReachWriteGuard implements FhirServerInterceptor {
 
 	private static final String NEW_PATIENTS = PatientReachWriteGuard.class.getName() + ".newPatients";
 	private static final String BUNDLE = PatientReachWriteGuard.class.getName() + ".bundle";
+	private static final String READABLE_TARGETS = PatientReachWriteGuard.class.getName() + ".readableTargets";
 
 	private final CallerAccesses accesses;
 	private final PatientReach reach;
@@ -71,6 +72,7 @@ class PatientReachWriteGuard implements FhirServerInterceptor {
 		String type = fhirContext.getResourceType(resource);
 		requireWritableType(access, type);
 		reach.refuseSearchReferences(resource);
+		requireKnownTargets(access, resource, request);
 		if (type.equals("Patient")) {
 			newPatients(request).add(resource); // its id is assigned when it is stored
 		}
@@ -110,6 +112,7 @@ class PatientReachWriteGuard implements FhirServerInterceptor {
 		}
 		requireWritableType(access, type);
 		reach.refuseSearchReferences(newResource);
+		requireKnownTargets(access, newResource, request);
 	}
 
 	@Hook(value = Pointcut.STORAGE_PRESTORAGE_RESOURCE_DELETED, order = InterceptorOrder.WRITE_REACH)
@@ -143,24 +146,66 @@ class PatientReachWriteGuard implements FhirServerInterceptor {
 		newPatients(request).forEach(patient -> reached.add(patient.getIdElement().getIdPart()));
 		// Break-the-glass access is read only: only team patients (and new ones) may be written.
 		CallerAccess withNewPatients = access.withPatientIds(reached);
-		if (!reach.mayRead(withNewPatients, resource)) {
+		requireAboutReachedPatients(withNewPatients, resource);
+		Set<String> judged = readableTargets(request);
+		judged.addAll(placeholderIds(request).values());
+		requireTargets(withNewPatients, resource, reached, judged);
+	}
+
+	/**
+	 * Before HAPI checks that the references point at something (its answer for a missing target,
+	 * HAPI-1094, would come first and differ from the answer for a hidden one), every reference is
+	 * judged here, missing and hidden alike. References to new entries of the same transaction
+	 * ({@code urn:uuid:}) are judged before commit, once they are resolved.
+	 */
+	private void requireKnownTargets(CallerAccess access, IBaseResource resource, RequestDetails request) {
+		Set<String> reached = new HashSet<>(access.patientIds());
+		newPatients(request).stream().filter(patient -> patient.getIdElement().hasIdPart())
+				.forEach(patient -> reached.add(patient.getIdElement().getIdPart()));
+		CallerAccess withReached = access.withPatientIds(reached);
+		boolean placeholders = fhirContext.newTerser().getAllResourceReferences(resource).stream()
+				.map(reference -> reference.getResourceReference().getReferenceElement().getValue())
+				.anyMatch(target -> target != null && target.startsWith("urn:"));
+		// The record itself first, as before commit (a new Patient gets its id only when stored).
+		if (!placeholders && !fhirContext.getResourceType(resource).equals("Patient")) {
+			requireAboutReachedPatients(withReached, resource);
+		}
+		requireTargets(withReached, resource, reached, readableTargets(request));
+	}
+
+	private void requireAboutReachedPatients(CallerAccess access, IBaseResource resource) {
+		if (!reach.mayRead(access, resource)) {
 			throw PatientReachRequestGuard.forbidden("this " + fhirContext.getResourceType(resource)
 					+ " is not about a patient you care for, or is not something you may see");
 		}
+	}
+
+	/**
+	 * A patient named anywhere must be one the caller cares for (403, whether or not that patient
+	 * exists); any other reference into patient data, or into a type the caller may not read, must
+	 * point at a resource they may read, and gets the same 400 when it points at nothing. New entries
+	 * of the same transaction are the caller's own writes, each judged by its own check; {@code readable}
+	 * holds them and the targets already found readable in this request, and gains those found now.
+	 */
+	private void requireTargets(CallerAccess access, IBaseResource resource, Set<String> reachedPatients, Set<String> readable) {
+		String type = fhirContext.getResourceType(resource);
 		for (ResourceReferenceInfo reference : fhirContext.newTerser().getAllResourceReferences(resource)) {
 			IIdType target = reference.getResourceReference().getReferenceElement();
-			if (!target.hasResourceType() || !target.hasIdPart() || target.isAbsolute()
+			if (!target.hasResourceType() || !target.hasIdPart() || target.isAbsolute() || target.getValue().startsWith("urn:")
 					|| !fhirContext.getResourceTypes().contains(target.getResourceType())) {
 				continue;
 			}
 			if (target.getResourceType().equals("Patient")) {
-				if (!reached.contains(target.getIdPart())) {
+				if (!reachedPatients.contains(target.getIdPart())) {
 					throw PatientReachRequestGuard.forbidden(reference.getName() + " names a patient you do not care for");
 				}
-			} else if (reach.isPatientData(target.getResourceType()) && !isReadable(withNewPatients, target)) {
-				// Worded like HAPI's own answer for a missing target: a hidden resource looks like no resource.
-				throw new InvalidRequestException("Resource " + target.toUnqualifiedVersionless().getValue()
-						+ " not found, specified in path: " + reference.getName());
+			} else if (!reach.ruleOf(target.getResourceType()).isShared() && !readable.contains(target.toUnqualifiedVersionless().getValue())) {
+				if (!isReadable(access, target)) {
+					// Worded like HAPI's own answer for a missing target (HAPI-1094), for missing and hidden alike.
+					throw new InvalidRequestException("Resource " + target.toUnqualifiedVersionless().getValue()
+							+ " not found, specified in path: " + type + "." + reference.getName());
+				}
+				readable.add(target.toUnqualifiedVersionless().getValue());
 			}
 		}
 	}
@@ -170,17 +215,8 @@ class PatientReachWriteGuard implements FhirServerInterceptor {
 	 * full URL; the check needs the id that entry got. A copy is checked, the stored resource is left alone.
 	 */
 	private IBaseResource withPlaceholdersResolved(IBaseResource resource, RequestDetails request) {
-		if (!(request.getUserData().get(BUNDLE) instanceof IBaseBundle bundle) || !(resource instanceof Resource r4)) {
-			return resource;
-		}
-		Map<String, String> ids = new HashMap<>();
-		for (BundleEntryParts entry : BundleUtil.toListOfEntries(fhirContext, bundle)) {
-			if (entry.getFullUrl() != null && entry.getFullUrl().startsWith("urn:") && entry.getResource() != null
-					&& entry.getResource().getIdElement().hasIdPart() && entry.getResource().getIdElement().hasResourceType()) {
-				ids.put(entry.getFullUrl(), entry.getResource().getIdElement().toUnqualifiedVersionless().getValue());
-			}
-		}
-		if (ids.isEmpty()) {
+		Map<String, String> ids = placeholderIds(request);
+		if (ids.isEmpty() || !(resource instanceof Resource r4)) {
 			return resource;
 		}
 		Resource copy = r4.copy();
@@ -193,13 +229,34 @@ class PatientReachWriteGuard implements FhirServerInterceptor {
 		return copy;
 	}
 
+	/** The ids the new entries of this request's transaction got, by their {@code urn:} full URL. */
+	private Map<String, String> placeholderIds(RequestDetails request) {
+		Map<String, String> ids = new HashMap<>();
+		if (request.getUserData().get(BUNDLE) instanceof IBaseBundle bundle) {
+			for (BundleEntryParts entry : BundleUtil.toListOfEntries(fhirContext, bundle)) {
+				if (entry.getFullUrl() != null && entry.getFullUrl().startsWith("urn:") && entry.getResource() != null
+						&& entry.getResource().getIdElement().hasIdPart() && entry.getResource().getIdElement().hasResourceType()) {
+					ids.put(entry.getFullUrl(), entry.getResource().getIdElement().toUnqualifiedVersionless().getValue());
+				}
+			}
+		}
+		return ids;
+	}
+
+	/** Whether the target exists (not deleted) and the caller may read it. */
 	private boolean isReadable(CallerAccess access, IIdType target) {
 		try {
 			IBaseResource found = daos.getResourceDao(target.getResourceType()).read(target.toUnqualifiedVersionless(), new SystemRequestDetails());
 			return reach.mayRead(access, found);
-		} catch (ResourceNotFoundException | ResourceGoneException e) {
-			return true; // nothing to hide; the normal reference check answers
+		} catch (ResourceNotFoundException | ResourceGoneException | InvalidRequestException missing) {
+			return false;
 		}
+	}
+
+	/** The reference targets found readable so far in this request: judged once, not again before commit. */
+	@SuppressWarnings("unchecked")
+	private static Set<String> readableTargets(RequestDetails request) {
+		return (Set<String>) request.getUserData().computeIfAbsent(READABLE_TARGETS, key -> new HashSet<String>());
 	}
 
 	@SuppressWarnings("unchecked")

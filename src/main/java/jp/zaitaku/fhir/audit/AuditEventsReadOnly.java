@@ -11,6 +11,8 @@ import jp.zaitaku.fhir.server.FhirServerInterceptor;
 import org.hl7.fhir.instance.model.api.IBaseConformance;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.AuditEvent;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.CapabilityStatement;
 import org.hl7.fhir.r4.model.CapabilityStatement.CapabilityStatementRestResourceComponent;
 import org.hl7.fhir.r4.model.CapabilityStatement.TypeRestfulInteraction;
@@ -19,7 +21,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * AuditEvents cannot be changed through the API (改ざん防止): create, update, patch and delete of
- * AuditEvent answer 405, also as entries of a transaction or batch; the CapabilityStatement says
+ * AuditEvent answer 405, also as entries of a batch, and make a whole transaction 405; the CapabilityStatement says
  * read and search only, with the search parameters {@link AuditEventProvider} understands.
  */
 @Component
@@ -56,6 +58,47 @@ class AuditEventsReadOnly implements FhirServerInterceptor {
 	@Hook(value = Pointcut.STORAGE_PRESTORAGE_RESOURCE_DELETED, order = InterceptorOrder.AUDIT_EVENTS_NOT_STORED)
 	public void beforeDelete(IBaseResource resource) {
 		refuseStorage(resource);
+	}
+
+	/**
+	 * A transaction that would change an AuditEvent is refused whole (405), before any entry runs: the
+	 * trail is not in HAPI's tables, so a DELETE entry would find nothing there and "succeed".
+	 */
+	@Hook(value = Pointcut.SERVER_INCOMING_REQUEST_PRE_HANDLED, order = InterceptorOrder.AUDIT_EVENTS_READ_ONLY_IN_TRANSACTIONS)
+	public void refuseTransactionWrites(RequestDetails request) {
+		if (request.getResource() instanceof Bundle bundle && bundle.getType() == Bundle.BundleType.TRANSACTION
+				&& bundle.getEntry().stream().anyMatch(AuditEventsReadOnly::changesAnAuditEvent)) {
+			throw new MethodNotAllowedException(REFUSAL, RequestTypeEnum.GET);
+		}
+	}
+
+	/** The same for each such entry of a batch: 405, as the plain request, whatever HAPI answered it. */
+	@Hook(value = Pointcut.SERVER_OUTGOING_RESPONSE, order = InterceptorOrder.AUDIT_EVENT_BATCH_ENTRIES_405)
+	public boolean refuseBatchEntryWrites(RequestDetails request, IBaseResource response) {
+		if (response instanceof Bundle answer && answer.getType() == Bundle.BundleType.BATCHRESPONSE
+				&& request.getResource() instanceof Bundle batch && batch.getEntry().size() == answer.getEntry().size()) {
+			for (int i = 0; i < batch.getEntry().size(); i++) {
+				if (changesAnAuditEvent(batch.getEntry().get(i))) {
+					OperationOutcome outcome = new OperationOutcome();
+					outcome.addIssue().setSeverity(OperationOutcome.IssueSeverity.ERROR).setCode(OperationOutcome.IssueType.PROCESSING)
+							.setDiagnostics(REFUSAL);
+					answer.getEntry().get(i).setResponse(new Bundle.BundleEntryResponseComponent()
+							.setStatus("405 Method Not Allowed").setOutcome(outcome));
+				}
+			}
+		}
+		return true;
+	}
+
+	private static boolean changesAnAuditEvent(Bundle.BundleEntryComponent entry) {
+		Bundle.HTTPVerb method = entry.getRequest().getMethod();
+		String url = entry.getRequest().getUrl() == null ? "" : entry.getRequest().getUrl().replaceAll("^/+", "");
+		if (method == null || method == Bundle.HTTPVerb.GET || method == Bundle.HTTPVerb.HEAD
+				|| (method == Bundle.HTTPVerb.POST && url.startsWith("AuditEvent/_search"))) {
+			return false;
+		}
+		return entry.getResource() instanceof AuditEvent || url.equals("AuditEvent") || url.startsWith("AuditEvent/")
+				|| url.startsWith("AuditEvent?");
 	}
 
 	private static void refuseStorage(IBaseResource resource) {

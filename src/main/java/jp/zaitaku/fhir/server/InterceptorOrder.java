@@ -21,6 +21,8 @@ public final class InterceptorOrder {
 	public static final int SERVE_OPENAPI = 50;
 	/** An AuditEvent write is 405 before HAPI finds a method for it (the JPA's would accept it). */
 	public static final int AUDIT_EVENTS_READ_ONLY = 100;
+	/** A search across types has no method: 403 for a caller limited to their patients, else a 400 that says what to do. */
+	public static final int REFUSE_WHOLE_SERVER_SEARCH = 110;
 
 	// SERVER_INCOMING_REQUEST_POST_PROCESSED: the parameters are known, nothing is bound or parsed yet.
 
@@ -41,6 +43,8 @@ public final class InterceptorOrder {
 
 	// SERVER_INCOMING_REQUEST_PRE_HANDLED: bound to a method; a write's body is parsed.
 
+	/** A transaction changing an AuditEvent is 405 whole, before any check could answer one of its entries otherwise. */
+	public static final int AUDIT_EVENTS_READ_ONLY_IN_TRANSACTIONS = -210;
 	/** Reach first: what the caller cannot reach is 403 or a 404 worded like a missing resource, before any other answer tells it apart. */
 	public static final int REFUSE_WHAT_IS_NOT_REACHED = -200;
 	/** Someone else's search page is gone (410), whoever asks for it. */
@@ -118,6 +122,8 @@ public final class InterceptorOrder {
 	public static final int REINDEX_REBUILDS_FULL_TEXT = 110;
 	/** A batch entry that failed on a caller's malformed value is 400, as the plain request would be. */
 	public static final int BATCH_ENTRY_INPUT_FAILURES_ARE_400 = 120;
+	/** A batch entry changing an AuditEvent is 405, as the plain request (HAPI would answer a DELETE 204). */
+	public static final int AUDIT_EVENT_BATCH_ENTRIES_405 = 130;
 	/** Batch entries that are 404 are worded like missing ones. */
 	public static final int UNIFORM_NOT_FOUND_IN_BATCHES = 1000;
 	/** The AuditEvent of what is served, after every check that could still refuse it. */

@@ -143,9 +143,9 @@ public class AuthorizationServerConfig {
 
 	@Bean
 	OAuth2TokenGenerator<?> tokenGenerator(SigningKeys keys, UserAccounts users, LaunchContexts launchContexts,
-			SecurityProperties properties) {
+			jp.zaitaku.fhir.security.PatientsOfPerson careTeams, SecurityProperties properties) {
 		JwtGenerator jwt = new JwtGenerator(new NimbusJwtEncoder(keys));
-		jwt.setJwtCustomizer(new SmartTokenCustomizer(keys, users, launchContexts));
+		jwt.setJwtCustomizer(new SmartTokenCustomizer(keys, users, launchContexts, careTeams));
 		return new DelegatingOAuth2TokenGenerator(jwt, new OAuth2AccessTokenGenerator(),
 				new SmartRefreshTokens(properties.offlineRefreshTokenLifetime(), properties.onlineRefreshTokenLifetime()));
 	}

@@ -1,5 +1,6 @@
 package jp.zaitaku.fhir.security.authorization;
 
+import jp.zaitaku.fhir.security.PatientsOfPerson;
 import jp.zaitaku.fhir.security.FhirBaseUrl;
 import jp.zaitaku.fhir.security.login.UserAccounts;
 import java.util.Collections;
@@ -24,8 +25,10 @@ final class SmartTokenCustomizer implements OAuth2TokenCustomizer<JwtEncodingCon
 	private final SigningKeys keys;
 	private final UserAccounts users;
 	private final LaunchContexts launchContexts;
+	private final PatientsOfPerson careTeams;
 
-	SmartTokenCustomizer(SigningKeys keys, UserAccounts users, LaunchContexts launchContexts) {
+	SmartTokenCustomizer(SigningKeys keys, UserAccounts users, LaunchContexts launchContexts, PatientsOfPerson careTeams) {
+		this.careTeams = careTeams;
 		this.keys = keys;
 		this.users = users;
 		this.launchContexts = launchContexts;
@@ -44,6 +47,10 @@ final class SmartTokenCustomizer implements OAuth2TokenCustomizer<JwtEncodingCon
 					"the account this authorization was granted by is disabled or removed", null));
 		}
 		String fhirUser = personGrant ? users.fhirUserOf(context.getPrincipal().getName()).map(user -> fhirBase + "/" + user).orElse(null) : null;
+		if (AuthorizationGrantType.REFRESH_TOKEN.equals(context.getAuthorizationGrantType())
+				&& OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())) {
+			requireStillOnTheTeam(context);
+		}
 
 		if (OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())) {
 			// Not List.of(): the claims are stored as JSON with type names, and Spring Security's
@@ -65,5 +72,20 @@ final class SmartTokenCustomizer implements OAuth2TokenCustomizer<JwtEncodingCon
 				&& context.getAuthorizedScopes().contains("fhirUser") && fhirUser != null) {
 			context.getClaims().claim("fhirUser", fhirUser);
 		}
+	}
+
+	/**
+	 * A token bound to a patient is refreshed only while its person may still open an app for that
+	 * patient (is on her care team, or is family on it): leaving the team ends the app's access at the
+	 * next refresh, not when the refresh token expires.
+	 */
+	private void requireStillOnTheTeam(JwtEncodingContext context) {
+		launchContexts.of(context.getAuthorization().getId()).ifPresent(launch -> {
+			String fhirUser = users.fhirUserOf(context.getPrincipal().getName()).orElse(null);
+			if (fhirUser == null || !careTeams.patientsOf(fhirUser).contains(launch.patient())) {
+				throw new OAuth2AuthenticationException(new OAuth2Error(OAuth2ErrorCodes.INVALID_GRANT,
+						"the person this authorization was granted by is no longer on the patient's care team", null));
+			}
+		});
 	}
 }

@@ -113,6 +113,9 @@ class SmartAppLaunchIT extends FhirServerTestBase {
 		// leaves out of the Patient compartment) not with patient/ scopes.
 		withToken(accessToken).get("/Practitioner/oizumi-sakura").then().statusCode(200);
 		withToken(accessToken).get("/Task/nerima-hanako-referral-nursing-task").then().statusCode(403);
+		// A search of the whole server cannot be limited to her: refused as the docs say, with an outcome.
+		withToken(accessToken).get("?_type=Patient,Observation").then().statusCode(403).body("resourceType", equalTo("OperationOutcome"));
+		withToken(accessToken).get("?_type=Patient&_count=1").then().statusCode(403);
 
 		// The code works once; a second exchange is refused.
 		app.exchange(code, app.verifier).then().statusCode(400).body("error", equalTo("invalid_grant"));
@@ -208,6 +211,44 @@ class SmartAppLaunchIT extends FhirServerTestBase {
 		jdbc.update("UPDATE zaitaku_user SET enabled = false WHERE username = ?", username);
 		app.refresh(refreshed.jsonPath().getString("refresh_token"), "app-secret", null)
 				.then().statusCode(400).body("error", equalTo("invalid_grant"));
+	}
+
+	@Test
+	void aRefreshEndsWhenThePersonLeavesThePatientsCareTeam() {
+		String patient = createPatient("石神井", "和子", "シャクジイ", "カズコ");
+		String office = created(fhir().body("{\"resourceType\":\"Organization\",\"name\":\"石神井ケアプランセンター\"}").post("/Organization"));
+		String coordinator = created(fhir().body("{\"resourceType\":\"Practitioner\",\"name\":[{\"text\":\"石神井 京子\"}]}")
+				.post("/Practitioner"));
+		String team = created(fhir().body(homeTeam(null, patient, office, coordinator, true)).post("/CareTeam"));
+		String clientId = "confidential-" + UUID.randomUUID();
+		List<String> scopes = List.of("launch/patient", "openid", "fhirUser", "patient/*.rs", "offline_access");
+		clients.save(new ClientRegistration(clientId, "訪問看護記録システム", ClientRegistration.CLIENT_SECRET_BASIC,
+				"{noop}app-secret", null, null, null, scopes, List.of(SmartAppFlow.REDIRECT_URI)));
+		SmartAppFlow app = new SmartAppFlow(serverUrl(), clientId);
+		String consent = upToConsent(app, String.join(" ", scopes)).then().statusCode(200).extract().asString();
+		Response token = app.exchangeWithSecret(SmartAppFlow.codeFrom(app.approve(consent, scopes, patient)), "app-secret");
+		token.then().statusCode(200).body("patient", equalTo(patient));
+		Response refreshed = app.refresh(token.jsonPath().getString("refresh_token"), "app-secret", null);
+		refreshed.then().statusCode(200).body("patient", equalTo(patient));
+
+		// The nurse hands the patient over to another station: she leaves the team.
+		fhir().body(homeTeam(team, patient, office, coordinator, false)).put("/CareTeam/" + team).then().statusCode(200);
+		app.refresh(refreshed.jsonPath().getString("refresh_token"), "app-secret", null)
+				.then().statusCode(400).body("error", equalTo("invalid_grant"));
+	}
+
+	private static String homeTeam(String id, String patient, String office, String coordinator, boolean withNurse) {
+		String nurse = withNurse ? """
+				,{"role":[{"coding":[{"system":"https://zaitaku-fhir.github.io/ig/CodeSystem/careteam-role","code":"visiting-nurse"}]}],
+				  "member":{"reference":"%s"}}""".formatted(NURSE) : "";
+		return """
+				{"resourceType":"CareTeam",%s"status":"active",
+				 "category":[{"coding":[{"system":"http://loinc.org","code":"LA28865-6"}]}],
+				 "name":"在宅チーム","subject":{"reference":"Patient/%s"},
+				 "managingOrganization":[{"reference":"Organization/%s"}],
+				 "participant":[{"role":[{"coding":[{"system":"https://zaitaku-fhir.github.io/ig/CodeSystem/careteam-role","code":"coordinator"}]}],
+				   "member":{"reference":"Practitioner/%s"}}%s]}""".formatted(id == null ? "" : "\"id\":\"" + id + "\",", patient, office,
+				coordinator, nurse);
 	}
 
 	private static io.restassured.specification.RequestSpecification withToken(String token) {
