@@ -30,11 +30,11 @@ class AuditEvents {
 
 	static final String EVENT_TYPE_SYSTEM = "http://terminology.hl7.org/CodeSystem/audit-event-type";
 	static final String ACT_REASON = "http://terminology.hl7.org/CodeSystem/v3-ActReason";
-	private static final String DICOM = "http://dicom.nema.org/resources/ontology/DCM";
+	static final String DICOM = "http://dicom.nema.org/resources/ontology/DCM";
 	private static final String PARTICIPATION = "http://terminology.hl7.org/CodeSystem/v3-ParticipationType";
 	private static final String ENTITY_TYPE = "http://terminology.hl7.org/CodeSystem/audit-entity-type";
 	private static final String OBJECT_ROLE = "http://terminology.hl7.org/CodeSystem/object-role";
-	private static final String SOURCE_TYPE = "http://terminology.hl7.org/CodeSystem/security-source-type";
+	static final String SOURCE_TYPE = "http://terminology.hl7.org/CodeSystem/security-source-type";
 	static final String SERVER_NAME = "Zaitaku FHIR";
 	private static final String EMERGENCY_TREATMENT = "ETREAT";
 	private static final String LEFT_OUT = "more patients or resources than one event lists; the first ones are named";
@@ -219,7 +219,7 @@ class AuditEvents {
 	}
 
 	/** A CodeableConcept with one coding. */
-	private static void writeConcept(JsonGenerator event, String field, String system, String code, String display)
+	static void writeConcept(JsonGenerator event, String field, String system, String code, String display)
 			throws IOException {
 		event.writeObjectFieldStart(field);
 		event.writeArrayFieldStart("coding");
@@ -229,7 +229,7 @@ class AuditEvents {
 	}
 
 	/** A Coding, as the value of {@code field}, or as an array element when {@code field} is null. */
-	private static void writeCoding(JsonGenerator event, String field, String system, String code, String display)
+	static void writeCoding(JsonGenerator event, String field, String system, String code, String display)
 			throws IOException {
 		if (field == null) {
 			event.writeStartObject();

@@ -18,6 +18,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param offlineRefreshTokenLifetime lifetime of refresh tokens for {@code offline_access}
  * @param onlineRefreshTokenLifetime lifetime of refresh tokens for {@code online_access}
  * @param usersFile a JSON file of people who log in to authorise apps, applied at start-up
+ * @param keyEncryptionKey base64 of the 32-byte key that encrypts the signing keys' private halves in the database
+ * @param keyEncryptionKeyFile a file holding that key (see {@code authorization.KeyEncryptionKey})
  * @param external an external OpenID Connect issuer whose access tokens the FHIR endpoint trusts
  *     instead of the embedded authorization server's
  */
@@ -33,6 +35,8 @@ public record SecurityProperties(
 		@DefaultValue("90d") Duration offlineRefreshTokenLifetime,
 		@DefaultValue("12h") Duration onlineRefreshTokenLifetime,
 		@DefaultValue("") String usersFile,
+		@DefaultValue("") String keyEncryptionKey,
+		@DefaultValue("") String keyEncryptionKeyFile,
 		@DefaultValue ExternalIssuer external) {
 
 	/**

@@ -92,6 +92,17 @@ class HiddenRecordsInConditionsIT extends CareTeamAccessTestBase {
 	}
 
 	@Test
+	void referenceAndValueConditionsTestOnlyTheSearchedRecordsThemselves() {
+		// B's record derived from A's: found by whoever reaches B, never by A's nurse.
+		assertThat(ids(fhir().get("/Observation?derived-from=Observation/" + observationA)), contains(derivedB));
+		assertThat(ids(as(nurseToken).get("/Observation?derived-from=Observation/" + observationA)), empty());
+		assertThat(ids(as(nurseToken).get("/Observation?derived-from:Observation=" + observationA)), empty());
+		// A value condition is evaluated on the searched records: B's value finds nothing of A's.
+		assertThat(ids(fhir().get("/Observation?value-string=" + SECRET)), contains(derivedB));
+		assertThat(ids(as(nurseToken).get("/Observation?value-string=" + SECRET)), empty());
+	}
+
+	@Test
 	void aSortThroughAReferenceIntoAnotherRecordIsRefused() {
 		forbidden(as(nurseToken).get("/Observation?_sort=derived-from.value-string"));
 	}

@@ -1,5 +1,8 @@
 package jp.zaitaku.fhir.server;
 
+import jp.zaitaku.fhir.security.authorization.BackendClient;
+import jp.zaitaku.fhir.security.authorization.ClientRegistrations;
+import org.springframework.beans.factory.annotation.Autowired;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Files;
@@ -18,6 +21,16 @@ class PostmanCollectionIT extends FhirServerTestBase {
 
 	private static final Path POSTMAN = Path.of("docs", "postman");
 
+	@Autowired
+	private ClientRegistrations clients;
+
+	/** A token of a client registered for the administration API, for the collection's folder 6. */
+	private String adminToken() {
+		BackendClient admin = BackendClient.es384("postman-admin-" + java.util.UUID.randomUUID());
+		clients.save(admin.registration(List.of("zaitaku-admin")));
+		return admin.token(serverUrl(), "zaitaku-admin");
+	}
+
 	@Test
 	void postmanCollectionPassesAgainstTheServer() throws Exception {
 		Path newman = POSTMAN.resolve("node_modules/newman/bin/newman.js");
@@ -28,6 +41,8 @@ class PostmanCollectionIT extends FhirServerTestBase {
 						"-e", POSTMAN.resolve("local.postman_environment.json").toString(),
 						"--env-var", "baseUrl=http://localhost:" + port + "/fhir",
 						"--env-var", "accessToken=" + accessToken(),
+						"--env-var", "adminUrl=http://localhost:" + port + "/admin",
+						"--env-var", "adminToken=" + adminToken(),
 						"--color", "off", "--disable-unicode"))
 				.redirectErrorStream(true)
 				.redirectOutput(report.toFile())

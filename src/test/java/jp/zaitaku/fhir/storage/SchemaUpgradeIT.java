@@ -50,6 +50,10 @@ class SchemaUpgradeIT {
 					 "entity":[{"what":{"reference":"Patient/upgrade-hanako/_history/2"}}]}""".formatted(AUDIT_EVENT_ID));
 			jdbc.update("INSERT INTO zaitaku_user (username, password_hash, totp_secret, fhir_user, display_name, role)"
 					+ " VALUES ('oizumi', '{noop}x', 'JBSWY3DPEHPK3PXP', 'Practitioner/oizumi', '大泉 さくら', NULL)");
+			// Tokens were stored as themselves.
+			jdbc.update("INSERT INTO oauth2_authorization (id, registered_client_id, principal_name, authorization_grant_type,"
+					+ " access_token_value, refresh_token_value) VALUES ('a1', 'c1', 'oizumi', 'authorization_code', 'access-from-before',"
+					+ " 'refresh-from-before')");
 			database.destroy();
 		}
 
@@ -69,10 +73,19 @@ class SchemaUpgradeIT {
 				assertEquals("0", applied.get(0), "the database from before is the baseline: " + applied);
 				assertTrue(applied.contains("2026.12.07.1"), () -> "migrations applied: " + applied);
 				assertEquals("大泉 さくら", jdbc.queryForObject("SELECT display_name FROM zaitaku_user WHERE username = 'oizumi'", String.class));
+				// They are kept as digests now, the same the server computes for a token presented to it.
+				assertEquals(List.of(digest("access-from-before"), digest("refresh-from-before")), jdbc.queryForList(
+						"SELECT unnest(ARRAY[access_token_value, refresh_token_value]) FROM oauth2_authorization WHERE id = 'a1'", String.class));
 			}
 			List<String> errors = server.errorsLogged();
 			assertTrue(errors.isEmpty(), () -> "errors at the upgrade: " + errors);
 		}
+	}
+
+	/** SHA-256, unpadded base64url, after {@code sha256:}: how tokens are stored. */
+	private static String digest(String token) throws java.security.NoSuchAlgorithmException {
+		return "sha256:" + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
+				java.security.MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
 	}
 
 	/** The embedded PostgreSQL's port, fourth line of its postmaster.pid. */

@@ -127,7 +127,7 @@ public class AuthorizationServerConfig {
 
 	@Bean
 	RegisteredClientRepository registeredClientRepository(JdbcTemplate jdbc) {
-		return new JdbcRegisteredClientRepository(jdbc);
+		return new EnabledClients(new JdbcRegisteredClientRepository(jdbc), jdbc);
 	}
 
 	@Bean

@@ -1,5 +1,7 @@
 package jp.zaitaku.fhir.security.authorization;
 
+import jp.zaitaku.fhir.security.StoredSecrets;
+import jp.zaitaku.fhir.security.scopes.SmartScopeValidator;
 import jp.zaitaku.fhir.security.SecurityProperties;
 import jp.zaitaku.fhir.security.scopes.SmartScope;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
@@ -51,6 +53,8 @@ public record ClientRegistration(
 	static final String PRIVATE_KEY_JWT = "private_key_jwt";
 	static final String CLIENT_SECRET_BASIC = "client_secret_basic";
 	static final String PUBLIC = "none";
+	/** The administration API's scope: for backend services only (an operator's tool, not an app a person signs in to). */
+	public static final String ADMIN_SCOPE = SmartScopeValidator.ADMIN_SCOPE;
 	private static final List<String> APP_SCOPES =
 			List.of("launch", "launch/patient", "openid", "fhirUser", "profile", "offline_access", "online_access");
 
@@ -78,8 +82,9 @@ public record ClientRegistration(
 			require(scope.indexOf(',') < 0 && scope.indexOf(' ') < 0, "client " + clientId + ": a scope has a comma or space: " + scope);
 			boolean resourceScope = SmartScope.parse(scope)
 					.filter(s -> isApp() ? !s.context().equals("system") : s.context().equals("system")).isPresent();
-			require(resourceScope || (isApp() && APP_SCOPES.contains(scope)), "client " + clientId + ": scope not allowed for a "
-					+ (isApp() ? "SMART app (patient/, user/ and launch scopes)" : "backend service (system/ scopes)") + ": " + scope);
+			require(resourceScope || (isApp() && APP_SCOPES.contains(scope)) || (!isApp() && scope.equals(ADMIN_SCOPE)),
+					"client " + clientId + ": scope not allowed for a " + (isApp() ? "SMART app (patient/, user/ and launch scopes)"
+							: "backend service (system/ scopes, " + ADMIN_SCOPE + ")") + ": " + scope);
 		}
 		require(organization == null || (!isApp() && organization.matches("Organization/[A-Za-z0-9\\-.]{1,64}")),
 				"client " + clientId + ": organization must be Organization/<id>, and only a backend service has one"
@@ -123,7 +128,8 @@ public record ClientRegistration(
 		} else if (method.equals(CLIENT_SECRET_BASIC)) {
 			require(clientSecret != null && clientSecret.startsWith("{"),
 					"client " + clientId + ": clientSecret must name its encoding, e.g. {bcrypt}... or {noop}...");
-			client.clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC).clientSecret(clientSecret)
+			// A secret given in clear ({noop}) is stored as its bcrypt hash.
+			client.clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC).clientSecret(StoredSecrets.hashed(clientSecret))
 					.clientSettings(clientSettings().build());
 		} else if (method.equals(PUBLIC) && isApp()) {
 			client.clientAuthenticationMethod(ClientAuthenticationMethod.NONE).clientSettings(clientSettings().build());

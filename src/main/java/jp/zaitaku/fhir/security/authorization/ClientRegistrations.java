@@ -58,9 +58,9 @@ public class ClientRegistrations implements SmartInitializingSingleton {
 		}
 		if (environment.acceptsProfiles(Profiles.of("dev"))) {
 			save(new ClientRegistration(DEV_CLIENT_ID, "Local development client", ClientRegistration.CLIENT_SECRET_BASIC,
-					"{noop}" + DEV_CLIENT_SECRET, null, null, null, List.of("system/*.cruds")));
-			log.warn("dev profile: test client '{}' with secret '{}' and scope system/*.cruds is registered. Not for production.",
-					DEV_CLIENT_ID, DEV_CLIENT_SECRET);
+					"{noop}" + DEV_CLIENT_SECRET, null, null, null, List.of("system/*.cruds", ClientRegistration.ADMIN_SCOPE)));
+			log.warn("dev profile: test client '{}' with secret '{}' and scopes system/*.cruds and {} is registered. Not for production.",
+					DEV_CLIENT_ID, DEV_CLIENT_SECRET, ClientRegistration.ADMIN_SCOPE);
 			String port = environment.getProperty("local.server.port", environment.getProperty("server.port", "8080"));
 			List<String> swaggerUi = List.of("http://localhost:" + port + SWAGGER_UI_REDIRECT, "http://127.0.0.1:" + port + SWAGGER_UI_REDIRECT);
 			save(new ClientRegistration(DEV_SWAGGER_UI_CLIENT_ID, "Swagger UI (dev)", ClientRegistration.PUBLIC, null, null, null, null,
@@ -87,8 +87,10 @@ public class ClientRegistrations implements SmartInitializingSingleton {
 
 	/** Creates or updates one client; the stored row (and its id) is kept for an existing client id. */
 	public RegisteredClient save(ClientRegistration registration) {
-		RegisteredClient existing = clients.findByClientId(registration.clientId());
-		RegisteredClient client = registration.toRegisteredClient(existing == null ? null : existing.getId(), properties);
+		// By SQL, not the repository: that one does not find a disabled client.
+		List<String> existing = database.queryForList("SELECT id FROM oauth2_registered_client WHERE client_id = ?", String.class,
+				registration.clientId());
+		RegisteredClient client = registration.toRegisteredClient(existing.isEmpty() ? null : existing.get(0), properties);
 		clients.save(client);
 		organizations.remove(registration.clientId());
 		return client;
@@ -103,5 +105,46 @@ public class ClientRegistrations implements SmartInitializingSingleton {
 			RegisteredClient client = clients.findByClientId(id);
 			return Optional.ofNullable(client == null ? null : (String) client.getClientSettings().getSetting(ClientRegistration.ORGANIZATION_SETTING));
 		});
+	}
+
+	/** A client as an administrator sees it: no secret, no keys. */
+	public record Summary(String clientId, String clientName, List<String> authenticationMethods, List<String> grantTypes,
+			List<String> scopes, List<String> redirectUris, boolean enabled) {}
+
+	public List<Summary> list() {
+		return database.query("""
+				SELECT c.client_id, c.client_name, c.client_authentication_methods, c.authorization_grant_types, c.scopes,
+				       c.redirect_uris, d.client_id IS NULL AS enabled
+				FROM oauth2_registered_client c LEFT JOIN zaitaku_disabled_client d ON d.client_id = c.client_id
+				ORDER BY c.client_id""", (row, i) -> new Summary(row.getString(1), row.getString(2), split(row.getString(3)),
+				split(row.getString(4)), split(row.getString(5)), split(row.getString(6)), row.getBoolean(7)));
+	}
+
+	public boolean exists(String clientId) {
+		return !database.queryForList("SELECT 1 FROM oauth2_registered_client WHERE client_id = ?", Integer.class, clientId).isEmpty();
+	}
+
+	/** A disabled client gets no token (invalid_client) until it is enabled again; its registration is kept. */
+	public boolean setEnabled(String clientId, boolean enabled) {
+		if (!exists(clientId)) {
+			return false;
+		}
+		if (enabled) {
+			database.update("DELETE FROM zaitaku_disabled_client WHERE client_id = ?", clientId);
+		} else {
+			database.update("INSERT INTO zaitaku_disabled_client (client_id) VALUES (?) ON CONFLICT DO NOTHING", clientId);
+		}
+		return true;
+	}
+
+	/** Removes the registration (its tokens are revoked by the caller). */
+	public boolean remove(String clientId) {
+		organizations.remove(clientId);
+		database.update("DELETE FROM zaitaku_disabled_client WHERE client_id = ?", clientId);
+		return database.update("DELETE FROM oauth2_registered_client WHERE client_id = ?", clientId) == 1;
+	}
+
+	private static List<String> split(String commaSeparated) {
+		return commaSeparated == null || commaSeparated.isBlank() ? List.of() : List.of(commaSeparated.split(","));
 	}
 }

@@ -26,6 +26,7 @@ public class IssuedAccessTokens {
 	private static final String INVALIDATED = "\"metadata.token.invalidated\":true";
 
 	private final JdbcTemplate jdbc;
+	/** By the token's digest: not even the server's memory keeps a token longer than the request. */
 	private final Cache<String, Jwt> verified = Caffeine.newBuilder().maximumSize(20_000).expireAfterWrite(KEPT).build();
 
 	IssuedAccessTokens(JdbcTemplate jdbc) {
@@ -34,22 +35,23 @@ public class IssuedAccessTokens {
 
 	/** A token verified within {@link #KEPT} and not yet expired, or null. */
 	public Jwt recentlyVerified(String tokenValue) {
-		Jwt jwt = verified.getIfPresent(tokenValue);
+		Jwt jwt = verified.getIfPresent(TokenDigests.of(tokenValue));
 		return jwt != null && jwt.getExpiresAt() != null && jwt.getExpiresAt().isAfter(Instant.now()) ? jwt : null;
 	}
 
 	public void remember(String tokenValue, Jwt jwt) {
-		verified.put(tokenValue, jwt);
+		verified.put(TokenDigests.of(tokenValue), jwt);
 	}
 
-	/** The token was revoked or replaced: the next request checks it again (and fails). */
+	/** The token (or its digest, as stored) was revoked or replaced: the next request checks it again (and fails). */
 	void forget(String tokenValue) {
-		verified.invalidate(tokenValue);
+		verified.invalidate(TokenDigests.of(tokenValue));
 	}
 
 	public boolean isActive(String tokenValue) {
 		List<String> metadata = jdbc.queryForList(
-				"SELECT access_token_metadata FROM oauth2_authorization WHERE access_token_value = ?", String.class, tokenValue);
+				"SELECT access_token_metadata FROM oauth2_authorization WHERE access_token_value = ?", String.class,
+				TokenDigests.of(tokenValue));
 		return metadata.size() == 1 && metadata.get(0) != null && !metadata.get(0).replace(" ", "").contains(INVALIDATED);
 	}
 }

@@ -5,11 +5,13 @@ import org.springframework.security.oauth2.server.authorization.JdbcOAuth2Author
 import org.springframework.security.oauth2.server.authorization.OAuth2Authorization;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.security.oauth2.core.OAuth2AccessToken;
+import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 
 /**
- * The authorization server's JDBC store, telling {@link IssuedAccessTokens} when an access token
- * stops being valid (revoked, replaced by a refresh, removed), so a token it had verified recently is
- * checked again on its next use.
+ * The authorization server's JDBC store. It keeps every token as its digest ({@link TokenDigests}),
+ * finds an authorization by the digest of the token presented, and tells {@link IssuedAccessTokens}
+ * when an access token stops being valid (revoked, replaced by a refresh, removed), so a token it had
+ * verified recently is checked again on its next use.
  */
 final class RevocationAwareAuthorizationService extends JdbcOAuth2AuthorizationService {
 
@@ -24,8 +26,14 @@ final class RevocationAwareAuthorizationService extends JdbcOAuth2AuthorizationS
 	public void save(OAuth2Authorization authorization) {
 		OAuth2Authorization previous = findById(authorization.getId());
 		forgetAccessToken(previous);
-		super.save(authorization);
+		super.save(TokenDigests.digested(authorization));
 		forgetAccessToken(authorization);
+	}
+
+	@Override
+	public OAuth2Authorization findByToken(String token, OAuth2TokenType tokenType) {
+		OAuth2Authorization stored = super.findByToken(TokenDigests.of(token), tokenType);
+		return stored == null ? null : TokenDigests.presenting(stored, token);
 	}
 
 	@Override

@@ -39,6 +39,28 @@ public final class Totp {
 		return -1;
 	}
 
+	/** A new secret: 160 random bits in base32 without padding, as authenticator apps expect. */
+	public static String newSecret() {
+		byte[] random = new byte[20];
+		new java.security.SecureRandom().nextBytes(random);
+		return new Base32().encodeToString(random).replace("=", "");
+	}
+
+	/**
+	 * The {@code otpauth://} URI an authenticator app reads from a QR code (Google's key-URI format),
+	 * naming the issuer and the account so the person recognises it among others.
+	 */
+	public static String enrolmentUri(String issuer, String username, String base32Secret) {
+		// The label's colon stays literal: some authenticator apps do not decode %3A.
+		String label = uriEncoded(issuer) + ":" + uriEncoded(username);
+		return "otpauth://totp/" + label + "?secret=" + base32Secret + "&issuer=" + uriEncoded(issuer)
+				+ "&algorithm=SHA1&digits=6&period=" + STEP_SECONDS;
+	}
+
+	private static String uriEncoded(String text) {
+		return java.net.URLEncoder.encode(text, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+	}
+
 	/** The code of {@code base32Secret} at {@code epochSeconds} (for enrolment checks and tests). */
 	public static String codeAt(String base32Secret, long epochSeconds) {
 		return code(new Base32().decode(base32Secret), epochSeconds / STEP_SECONDS);

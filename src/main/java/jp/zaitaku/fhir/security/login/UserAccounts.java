@@ -1,7 +1,9 @@
 package jp.zaitaku.fhir.security.login;
 
+import jp.zaitaku.fhir.security.StoredSecrets;
 import jp.zaitaku.fhir.security.SecurityEnabled;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -92,7 +94,32 @@ public class UserAccounts {
 				VALUES (?, ?, ?, ?, ?, ?)
 				ON CONFLICT (username) DO UPDATE SET password_hash = EXCLUDED.password_hash, totp_secret = EXCLUDED.totp_secret,
 				    fhir_user = EXCLUDED.fhir_user, display_name = EXCLUDED.display_name, role = EXCLUDED.role""",
-				user.username(), user.password(), user.totpSecret(), user.fhirUser(), user.displayName(), user.role());
+				user.username(), StoredSecrets.hashed(user.password()), user.totpSecret(), user.fhirUser(), user.displayName(), user.role());
 		administrators.remove(user.username());
+	}
+
+	/** An account as an administrator sees it: no password hash, no TOTP secret. */
+	public record Summary(String username, String fhirUser, String displayName, String role, boolean enabled, Instant lockedUntil) {}
+
+	public List<Summary> list() {
+		return jdbc.query("SELECT username, fhir_user, display_name, role, enabled, locked_until FROM zaitaku_user ORDER BY username",
+				(row, i) -> new Summary(row.getString(1), row.getString(2), row.getString(3), row.getString(4), row.getBoolean(5),
+						row.getTimestamp(6) == null ? null : row.getTimestamp(6).toInstant()));
+	}
+
+	/** Enables or disables an account (a disabled one cannot log in or refresh); false when there is none. */
+	public boolean setEnabled(String username, boolean enabled) {
+		return jdbc.update("UPDATE zaitaku_user SET enabled = ?, failed_logins = 0, locked_until = NULL WHERE username = ?",
+				enabled, username) == 1;
+	}
+
+	/** A new TOTP secret: the old authenticator's codes stop working at once. False when there is no such account. */
+	public boolean replaceTotpSecret(String username, String base32Secret) {
+		return jdbc.update("UPDATE zaitaku_user SET totp_secret = ?, last_totp_step = 0 WHERE username = ?", base32Secret, username) == 1;
+	}
+
+	public boolean remove(String username) {
+		administrators.remove(username);
+		return jdbc.update("DELETE FROM zaitaku_user WHERE username = ?", username) == 1;
 	}
 }

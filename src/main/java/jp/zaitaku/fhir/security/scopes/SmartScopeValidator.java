@@ -16,6 +16,9 @@ import org.springframework.security.oauth2.server.authorization.authentication.O
  */
 public final class SmartScopeValidator {
 
+	/** The administration API's scope: asked for with client credentials by a client registered for it. */
+	public static final String ADMIN_SCOPE = "zaitaku-admin";
+
 	private SmartScopeValidator() {}
 
 	public static boolean allowed(Set<String> registered, String requested) {
@@ -32,7 +35,10 @@ public final class SmartScopeValidator {
 				.orElse(false);
 	}
 
-	/** Backend services: at least one scope, only {@code system/} scopes, each covered by the registration. */
+	/**
+	 * Backend services: at least one scope, only {@code system/} scopes (and the administration API's
+	 * scope), each covered by the registration.
+	 */
 	public static final Consumer<OAuth2ClientCredentialsAuthenticationContext> CLIENT_CREDENTIALS = context -> {
 		Set<String> registered = context.getRegisteredClient().getScopes();
 		OAuth2ClientCredentialsAuthenticationToken request = context.getAuthentication();
@@ -41,7 +47,7 @@ public final class SmartScopeValidator {
 			throw invalidScope("ask for at least one system/ scope, e.g. system/*.rs");
 		}
 		for (String scope : requested) {
-			if (!scope.startsWith("system/") || !allowed(registered, scope)) {
+			if (!(scope.startsWith("system/") || scope.equals(ADMIN_SCOPE)) || !allowed(registered, scope)) {
 				throw invalidScope("scope not allowed for this client: " + scope);
 			}
 		}

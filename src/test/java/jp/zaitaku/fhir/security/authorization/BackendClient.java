@@ -77,6 +77,12 @@ public final class BackendClient {
 		}
 	}
 
+	/** Registers this client with {@code scopes}; returns it. */
+	public BackendClient registeredWith(ClientRegistrations clients, String... scopes) {
+		clients.save(registration(List.of(scopes)));
+		return this;
+	}
+
 	/** A correct assertion for the token endpoint at {@code tokenUrl}. */
 	public String assertion(String tokenUrl) {
 		return assertion(tokenUrl, UUID.randomUUID().toString(), Instant.now().plusSeconds(240));

@@ -212,7 +212,9 @@ class BackendServicesIT extends FhirServerTestBase {
 						"client-public", "sso-openid-connect", "context-ehr-patient", "context-standalone-patient"));
 		given().baseUri(serverUrl()).basePath("").get("/oauth2/jwks").then().statusCode(200)
 				.body("keys.kty", hasItems("RSA", "EC"))
-				.body("keys.d", equalTo(java.util.Arrays.asList(null, null)));
+				// Public halves only (after a key rotation the keys it replaced are published too, for a while).
+				.body("keys.d", org.hamcrest.Matchers.everyItem(org.hamcrest.Matchers.nullValue()))
+				.body("keys.size()", org.hamcrest.Matchers.greaterThanOrEqualTo(2));
 	}
 
 	@Test

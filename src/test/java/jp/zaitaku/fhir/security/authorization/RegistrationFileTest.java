@@ -21,7 +21,7 @@ import org.springframework.security.oauth2.server.authorization.client.Registere
 class RegistrationFileTest {
 
 	private static final SecurityProperties SETTINGS = new SecurityProperties(true, "", "", Duration.ofMinutes(5),
-			Duration.ofMinutes(5), false, Duration.ofHours(1), Duration.ofDays(90), Duration.ofHours(12), "",
+			Duration.ofMinutes(5), false, Duration.ofHours(1), Duration.ofDays(90), Duration.ofHours(12), "", "", "",
 			new SecurityProperties.ExternalIssuer("", "", "", ""));
 
 	@Test

@@ -164,13 +164,23 @@ public final class SmartAppFlow {
 	 * approve every scope, exchange the code. Returns the access token.
 	 */
 	public String userToken(String username, String password, String totpSecret, List<String> scopes) {
+		String code = approvedCode(username, password, totpSecret, scopes);
+		return exchange(code, verifier).then().statusCode(200).extract().jsonPath().getString("access_token");
+	}
+
+	/** The same for a confidential app, which exchanges the code with its secret; returns the token response. */
+	Response confidentialUserToken(String username, String password, String totpSecret, List<String> scopes, String secret) {
+		String code = approvedCode(username, password, totpSecret, scopes);
+		return exchangeWithSecret(code, secret).then().statusCode(200).extract().response();
+	}
+
+	private String approvedCode(String username, String password, String totpSecret, List<String> scopes) {
 		authorize(String.join(" ", scopes), Map.of()).then().statusCode(302);
 		Response backToAuthorize = logIn(username, password, totpSecret);
 		backToAuthorize.then().statusCode(302);
 		Response toConsent = follow(backToAuthorize);
 		toConsent.then().statusCode(302);
 		String consentPage = follow(toConsent).then().statusCode(200).extract().asString();
-		String code = codeFrom(approve(consentPage, scopes, null));
-		return exchange(code, verifier).then().statusCode(200).extract().jsonPath().getString("access_token");
+		return codeFrom(approve(consentPage, scopes, null));
 	}
 }
