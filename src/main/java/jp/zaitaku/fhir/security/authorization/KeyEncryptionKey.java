@@ -15,6 +15,7 @@ import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
+import jp.zaitaku.fhir.security.SecretSealing;
 import jp.zaitaku.fhir.security.SecurityEnabled;
 import jp.zaitaku.fhir.security.SecurityProperties;
 import jp.zaitaku.fhir.storage.StorageProperties;
@@ -26,7 +27,8 @@ import org.springframework.core.env.Profiles;
 import org.springframework.stereotype.Component;
 
 /**
- * The key that encrypts the private halves of our signing keys in the database (AES-256-GCM), kept
+ * The key that encrypts the private halves of our signing keys and the people's TOTP secrets in the
+ * database (AES-256-GCM), kept
  * outside the database: a dump or a backup of it alone cannot sign a token. Taken from
  * {@code zaitaku.security.key-encryption-key} (base64 of 32 bytes) or the file named by
  * {@code zaitaku.security.key-encryption-key-file}. Without either, the embedded database's server
@@ -36,10 +38,10 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @SecurityEnabled
-public class KeyEncryptionKey {
+public class KeyEncryptionKey implements SecretSealing {
 
 	static final String GENERATED_FILE = "secrets/key-encryption.key";
-	private static final String FORMAT = "v1:";
+	private static final String FORMAT = SEALED_PREFIX;
 	private static final int IV_BYTES = 12;
 	private static final int TAG_BITS = 128;
 	private static final Logger log = LoggerFactory.getLogger(KeyEncryptionKey.class);
@@ -65,6 +67,16 @@ public class KeyEncryptionKey {
 	/** A short, non-secret name of this key: a row encrypted with another key says which one it needs. */
 	String fingerprint() {
 		return fingerprint;
+	}
+
+	@Override
+	public String seal(String secret, String context) {
+		return encrypt(secret, context);
+	}
+
+	@Override
+	public String open(String sealed, String context) {
+		return decrypt(sealed, context);
 	}
 
 	/** {@code v1:} and base64 of the random IV and the ciphertext with its tag; {@code context} is bound to it. */

@@ -1,5 +1,6 @@
 package jp.zaitaku.fhir.security.login;
 
+import jp.zaitaku.fhir.security.SecretSealing;
 import jp.zaitaku.fhir.security.StoredSecrets;
 import jp.zaitaku.fhir.security.SecurityEnabled;
 import java.time.Duration;
@@ -27,10 +28,26 @@ public class UserAccounts {
 			String displayName, boolean locked) {}
 
 	private final JdbcTemplate jdbc;
+	private final SecretSealing sealing;
 	private final Map<String, Boolean> administrators = new ConcurrentHashMap<>();
 
-	public UserAccounts(JdbcTemplate jdbc) {
+	public UserAccounts(JdbcTemplate jdbc, SecretSealing sealing) {
 		this.jdbc = jdbc;
+		this.sealing = sealing;
+		sealSecretsStoredInClear();
+	}
+
+	/** TOTP secrets written before they were sealed are sealed at start. */
+	private void sealSecretsStoredInClear() {
+		jdbc.query("SELECT username, totp_secret FROM zaitaku_user WHERE totp_secret NOT LIKE ?", row -> {
+			jdbc.update("UPDATE zaitaku_user SET totp_secret = ? WHERE username = ?", sealed(row.getString(1), row.getString(2)),
+					row.getString(1));
+		}, SecretSealing.SEALED_PREFIX + "%");
+	}
+
+	/** A TOTP secret as stored: sealed, bound to its account. */
+	private String sealed(String username, String totpSecret) {
+		return sealing.seal(totpSecret, "totp:" + username);
 	}
 
 	public Optional<Account> find(String username) {
@@ -38,8 +55,8 @@ public class UserAccounts {
 				SELECT username, password_hash, totp_secret, last_totp_step, fhir_user, display_name,
 				       (NOT enabled OR (locked_until IS NOT NULL AND locked_until > now())) AS locked
 				FROM zaitaku_user WHERE username = ?""",
-				(row, i) -> new Account(row.getString(1), row.getString(2), row.getString(3), row.getLong(4),
-						row.getString(5), row.getString(6), row.getBoolean(7)),
+				(row, i) -> new Account(row.getString(1), row.getString(2), sealing.open(row.getString(3), "totp:" + row.getString(1)),
+						row.getLong(4), row.getString(5), row.getString(6), row.getBoolean(7)),
 				username);
 		return found.stream().findFirst();
 	}
@@ -94,7 +111,8 @@ public class UserAccounts {
 				VALUES (?, ?, ?, ?, ?, ?)
 				ON CONFLICT (username) DO UPDATE SET password_hash = EXCLUDED.password_hash, totp_secret = EXCLUDED.totp_secret,
 				    fhir_user = EXCLUDED.fhir_user, display_name = EXCLUDED.display_name, role = EXCLUDED.role""",
-				user.username(), StoredSecrets.hashed(user.password()), user.totpSecret(), user.fhirUser(), user.displayName(), user.role());
+				user.username(), StoredSecrets.hashed(user.password()), sealed(user.username(), user.totpSecret()), user.fhirUser(),
+				user.displayName(), user.role());
 		administrators.remove(user.username());
 	}
 
@@ -115,7 +133,8 @@ public class UserAccounts {
 
 	/** A new TOTP secret: the old authenticator's codes stop working at once. False when there is no such account. */
 	public boolean replaceTotpSecret(String username, String base32Secret) {
-		return jdbc.update("UPDATE zaitaku_user SET totp_secret = ?, last_totp_step = 0 WHERE username = ?", base32Secret, username) == 1;
+		return jdbc.update("UPDATE zaitaku_user SET totp_secret = ?, last_totp_step = 0 WHERE username = ?", sealed(username, base32Secret),
+				username) == 1;
 	}
 
 	public boolean remove(String username) {

@@ -74,12 +74,16 @@ class TokensAndKeysAtRestIT extends FhirServerTestBase {
 	}
 
 	@Test
-	void secretsGivenInClearAreStoredHashed() {
+	void secretsGivenInClearAreStoredHashedOrSealed() {
 		String name = personSignsIn().name();
 		String password = jdbc.queryForObject("SELECT password_hash FROM zaitaku_user WHERE username = ?", String.class, name);
 		String secret = jdbc.queryForObject("SELECT client_secret FROM oauth2_registered_client WHERE client_id = ?", String.class, name);
 		assertThat(password, startsWith("{bcrypt}"));
 		assertThat(secret, startsWith("{bcrypt}"));
+		// The authenticator's secret is sealed (the person still logged in with it above).
+		String totp = jdbc.queryForObject("SELECT totp_secret FROM zaitaku_user WHERE username = ?", String.class, name);
+		assertThat(totp, startsWith("v1:"));
+		assertThat(jdbc.queryForObject("SELECT count(*) FROM zaitaku_user WHERE totp_secret NOT LIKE 'v1:%'", Integer.class), equalTo(0));
 	}
 
 	/**
