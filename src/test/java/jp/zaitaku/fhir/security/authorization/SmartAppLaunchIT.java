@@ -189,11 +189,8 @@ class SmartAppLaunchIT extends FhirServerTestBase {
 
 	@Test
 	void aConfidentialAppRefreshesItsTokenButCannotWidenIt() {
-		String clientId = "confidential-" + UUID.randomUUID();
-		List<String> scopes = List.of("launch/patient", "openid", "fhirUser", "patient/*.rs", "offline_access");
-		clients.save(new ClientRegistration(clientId, "訪問看護記録システム", ClientRegistration.CLIENT_SECRET_BASIC,
-				"{noop}app-secret", null, null, null, scopes, List.of(SmartAppFlow.REDIRECT_URI)));
-		SmartAppFlow app = new SmartAppFlow(serverUrl(), clientId);
+		List<String> scopes = OFFLINE_APP_SCOPES;
+		SmartAppFlow app = confidentialOfflineApp();
 		String consent = upToConsent(app, String.join(" ", scopes)).then().statusCode(200).extract().asString();
 		String code = SmartAppFlow.codeFrom(app.approve(consent, scopes, "nerima-hanako"));
 		Response token = app.exchangeWithSecret(code, "app-secret");
@@ -220,11 +217,8 @@ class SmartAppLaunchIT extends FhirServerTestBase {
 		String coordinator = created(fhir().body("{\"resourceType\":\"Practitioner\",\"name\":[{\"text\":\"石神井 京子\"}]}")
 				.post("/Practitioner"));
 		String team = created(fhir().body(homeTeam(null, patient, office, coordinator, true)).post("/CareTeam"));
-		String clientId = "confidential-" + UUID.randomUUID();
-		List<String> scopes = List.of("launch/patient", "openid", "fhirUser", "patient/*.rs", "offline_access");
-		clients.save(new ClientRegistration(clientId, "訪問看護記録システム", ClientRegistration.CLIENT_SECRET_BASIC,
-				"{noop}app-secret", null, null, null, scopes, List.of(SmartAppFlow.REDIRECT_URI)));
-		SmartAppFlow app = new SmartAppFlow(serverUrl(), clientId);
+		List<String> scopes = OFFLINE_APP_SCOPES;
+		SmartAppFlow app = confidentialOfflineApp();
 		String consent = upToConsent(app, String.join(" ", scopes)).then().statusCode(200).extract().asString();
 		Response token = app.exchangeWithSecret(SmartAppFlow.codeFrom(app.approve(consent, scopes, patient)), "app-secret");
 		token.then().statusCode(200).body("patient", equalTo(patient));
@@ -235,6 +229,17 @@ class SmartAppLaunchIT extends FhirServerTestBase {
 		fhir().body(homeTeam(team, patient, office, coordinator, false)).put("/CareTeam/" + team).then().statusCode(200);
 		app.refresh(refreshed.jsonPath().getString("refresh_token"), "app-secret", null)
 				.then().statusCode(400).body("error", equalTo("invalid_grant"));
+	}
+
+	private static final List<String> OFFLINE_APP_SCOPES = List.of("launch/patient", "openid", "fhirUser", "patient/*.rs",
+			"offline_access");
+
+	/** A confidential app (secret {@code app-secret}) registered for patient data and refresh tokens. */
+	private SmartAppFlow confidentialOfflineApp() {
+		String clientId = "confidential-" + UUID.randomUUID();
+		clients.save(new ClientRegistration(clientId, "訪問看護記録システム", ClientRegistration.CLIENT_SECRET_BASIC,
+				"{noop}app-secret", null, null, null, OFFLINE_APP_SCOPES, List.of(SmartAppFlow.REDIRECT_URI)));
+		return new SmartAppFlow(serverUrl(), clientId);
 	}
 
 	private static String homeTeam(String id, String patient, String office, String coordinator, boolean withNurse) {
