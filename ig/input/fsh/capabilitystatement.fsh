@@ -55,6 +55,8 @@ Description: "この実装ガイドに従うサーバが備えること：各プ
 * rest[0].resource[=].supportedProfile[+] = "https://zaitaku-fhir.github.io/ig/StructureDefinition/zaitaku-message-receipt"
 * insert ZtSearchParam(thread, communication-thread, token)
 * insert ZtSearchParam(receipt-status, communication-receipt-status, token)
+* insert ZtSearchParam(priority, communication-priority, token)
+* insert ZtSearchParam(in-response-to, communication-in-response-to, reference)
 * insert ZtRestResource(Patient, zaitaku-patient)
 * insert ZtRestResource(Practitioner, zaitaku-practitioner)
 * insert ZtRestResource(PractitionerRole, zaitaku-practitionerrole)

@@ -122,3 +122,34 @@ Description: "zt-task-1 違反（status が rejected で statusReason がない�
 * for = Reference(nerima-hanako)
 * authoredOn = "2025-05-12T15:00:00+09:00"
 * requester = Reference(pr-kasuga-msw)
+
+Instance: InvalidCommunicationUrgentCategory
+InstanceOf: ZaitakuCommunication
+Usage: #example
+Title: "不正例：緊急度を種別で表した連絡 / Counter-example: urgency as a category"
+Description: "種別 urgent は廃止：緊急度は priority だけで表す（必須バインディング違反）。 / The category urgent is retired: urgency is said by priority alone (violates the required binding)."
+* id = "invalid-communication-urgent-category"
+* extension[thread].valueIdentifier.value = "urn:uuid:0d9e2c55-3a71-4f0e-8b6a-4c2f1e9d7b31"
+* status = #completed
+* category = $MessageCategory#urgent "緊急連絡（廃止）"
+* subject = Reference(nerima-hanako)
+* sent = "2025-06-05T21:40:00+09:00"
+* sender = Reference(pr-oizumi-nurse)
+* recipient[0] = Reference(nerima-hanako-team)
+* payload[0].contentString = "至急連絡ください。"
+
+Instance: InvalidReceiptUnread
+InstanceOf: Communication
+Usage: #example
+Title: "不正例：「未読」の既読通知 / Counter-example: a receipt saying unread"
+Description: "既読通知は read / acknowledged / done だけを記録する（未読は通知がないこと）。 / A receipt records read, acknowledged or done; unread is the absence of a receipt."
+* id = "invalid-receipt-unread"
+* meta.profile[0] = Canonical(ZaitakuMessageReceipt)
+* extension[0].url = "https://zaitaku-fhir.github.io/ig/StructureDefinition/receipt-status"
+* extension[0].valueCode = #unread
+* status = #completed
+* category = $MessageCategory#receipt "既読・確認"
+* subject = Reference(nerima-hanako)
+* inResponseTo[0] = Reference(nerima-msg-report)
+* sent = "2025-06-02T13:00:00+09:00"
+* sender = Reference(pr-hikarigaoka-pharmacist)

@@ -358,6 +358,37 @@ Title: "返信：在宅医から / Reply from the physician"
 * inResponseTo[0] = Reference(nerima-msg-report)
 * payload[0].contentString = "了解しました。除圧マットレスへの変更をケアマネさんにお願いします。次回訪問時に確認します。"
 
+Instance: nerima-msg-urgent
+InstanceOf: ZaitakuCommunication
+Usage: #example
+Title: "緊急の相談：訪問看護師から在宅医へ / Urgent consultation from the visiting nurse"
+* extension[thread].valueIdentifier.value = "urn:uuid:2b7d4c1e-8f3a-4e6b-b0c9-5d1e7a3f9c22"
+* status = #completed
+* category = $MessageCategory#consultation "相談"
+* priority = #urgent
+* subject = Reference(nerima-hanako)
+* topic.text = "発熱と呼吸苦"
+* sent = "2025-06-05T21:40:00+09:00"
+* sender = Reference(pr-oizumi-nurse)
+* recipient[0] = Reference(pr-toyotama-physician)
+* recipient[+] = Reference(nerima-hanako-team)
+* payload[0].contentString = "38.6℃の発熱、SpO2 91%。呼吸が苦しそうです。往診の要否をご判断ください。"
+
+Instance: nerima-msg-urgent-escalation
+InstanceOf: ZaitakuCommunication
+Usage: #example
+Title: "未確認の緊急連絡：サーバーから調整役へ / Escalation to the coordinator"
+* extension[thread].valueIdentifier.value = "urn:uuid:2b7d4c1e-8f3a-4e6b-b0c9-5d1e7a3f9c22"
+* status = #completed
+* category = $MessageCategory#escalation "未確認の緊急連絡"
+* priority = #stat
+* subject = Reference(nerima-hanako)
+* about[0] = Reference(nerima-msg-urgent)
+* sent = "2025-06-05T22:10:00+09:00"
+* sender = Reference(pr-oizumi-nurse)
+* recipient[0] = Reference(pr-shakujii-care-manager)
+* payload[0].contentString = "緊急の連絡（相談「発熱と呼吸苦」）が30分間どの宛先にも了解されていません。"
+
 Instance: nerima-msg-report-receipt
 InstanceOf: ZaitakuMessageReceipt
 Usage: #example

@@ -1,5 +1,6 @@
 // SearchParameters of the Zaitaku home-care IG. Base R4 parameters already cover
-// CareTeam?participant= (any member), Communication?recipient= and Communication?category=.
+// CareTeam?participant= (any member), Communication?recipient= and Communication?category=;
+// R4 has no priority or in-response-to on Communication, so the guide adds them.
 // Instance names carry an sp- prefix (instance names are unique across the IG); ids do not.
 
 RuleSet: ZtSearchParameter(id, code, base, type)
@@ -55,6 +56,25 @@ Title: "Communication: 既読・対応状況 / receipt status"
 * name = "ZaitakuCommunicationReceiptStatus"
 * description = "既読通知を既読・対応状況で検索。 / Search read receipts by status."
 * expression = "Communication.extension('https://zaitaku-fhir.github.io/ig/StructureDefinition/receipt-status').value.ofType(code)"
+
+Instance: sp-communication-priority
+InstanceOf: SearchParameter
+Usage: #definition
+Title: "Communication: 緊急度 / priority"
+* insert ZtSearchParameter(communication-priority, priority, Communication, token)
+* name = "ZaitakuCommunicationPriority"
+* description = "緊急度で連絡を検索（例：priority=urgent,asap,stat）。 / Search team messages by priority."
+* expression = "Communication.priority"
+
+Instance: sp-communication-in-response-to
+InstanceOf: SearchParameter
+Usage: #definition
+Title: "Communication: 返信元・既読通知の対象 / in response to"
+* insert ZtSearchParameter(communication-in-response-to, in-response-to, Communication, reference)
+* name = "ZaitakuCommunicationInResponseTo"
+* description = "ある連絡への返信と既読通知を検索。 / Search the replies to, and the read receipts of, a message."
+* expression = "Communication.inResponseTo"
+* target[0] = #Communication
 
 Instance: sp-careplan-care-track
 InstanceOf: SearchParameter

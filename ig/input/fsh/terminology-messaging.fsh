@@ -23,8 +23,8 @@ Categories of team messages: report, contact, consultation, request, handover, f
 * insert En(#handover, Handover)
 * #instruction "指示" "医師等からの指示。"
 * insert En(#instruction, Instruction)
-* #urgent "緊急連絡" "直ちに対応が必要な連絡。"
-* insert En(#urgent, Urgent alert)
+* #urgent "緊急連絡（廃止）" "廃止：緊急度は Communication.priority だけで表す。既存データを読むためにだけ残す。"
+* insert En(#urgent, Urgent alert - retired: urgency is Communication.priority)
 * #condition-change "状態変化" "療養者の状態の変化の連絡。"
 * insert En(#condition-change, Change in condition)
 * #admission-notice "入院連絡" "療養者が入院したことの連絡。"
@@ -37,6 +37,10 @@ Categories of team messages: report, contact, consultation, request, handover, f
 * insert En(#family-message, Message from family)
 * #death-notice "逝去の連絡" "療養者の逝去の連絡。"
 * insert En(#death-notice, Death notice)
+* #escalation "未確認の緊急連絡" "緊急の連絡がどの宛先にも了解されないまま一定時間が過ぎたことを、サーバーが調整役などに知らせる連絡（about が元の連絡）。"
+* insert En(#escalation, Escalation of an unacknowledged urgent message)
+* #emergency-access "緊急時アクセスの通知" "チーム外の専門職が緊急時アクセスで記録を開いたことを、サーバーが調整役に知らせる連絡。"
+* insert En(#emergency-access, Emergency access notice)
 * #receipt "既読・確認" "連絡を読んだこと・了解したことの通知（ZaitakuMessageReceipt）。"
 * insert En(#receipt, Read or acknowledge receipt)
 
@@ -50,10 +54,11 @@ Description: "チーム内連絡の全種別（既読通知 receipt を含む）
 ValueSet: ZaitakuMessageCategoryVS
 Id: message-category
 Title: "連絡の種別（既読通知を除く） / Message categories without receipts"
-Description: "チーム内連絡の種別。既読通知（receipt）は ZaitakuMessageReceipt で使うため除く。 / Message categories except receipt."
+Description: "チーム内連絡の種別。既読通知（receipt）は ZaitakuMessageReceipt で使うため、廃止した urgent は緊急度を priority だけで表すため除く。 / Message categories except receipt, and except the retired urgent: urgency is said by priority alone."
 * insert ZtMeta
 * include codes from system ZaitakuMessageCategoryCS
 * exclude $MessageCategory#receipt
+* exclude $MessageCategory#urgent
 
 CodeSystem: ZaitakuReceiptStatusCS
 Id: receipt-status
@@ -76,6 +81,8 @@ Description: "連絡を受け取った者の既読・対応状況。 / A reader'
 ValueSet: ZaitakuReceiptStatusVS
 Id: receipt-status
 Title: "既読・対応状況 / Receipt status"
-Description: "既読・対応状況。 / Receipt status."
+Description: "既読通知が記録する状況：既読・了解・対応済。未読は既読通知がないことで表す。 / What a read receipt records: read, acknowledged, done. Unread is the absence of a receipt."
 * insert ZtMeta
-* include codes from system ZaitakuReceiptStatusCS
+* include $ReceiptStatus#read
+* include $ReceiptStatus#acknowledged
+* include $ReceiptStatus#done

@@ -32,7 +32,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 		classes = ZaitakuFhirApplication.class,
 		webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = {"server.address=127.0.0.1", "zaitaku.storage.data-dir=target/test-data/shared-server", "zaitaku.server.max-request-size=1MB",
-				"zaitaku.security.allow-http-jwks-urls=true"})
+				"zaitaku.security.allow-http-jwks-urls=true", "zaitaku.messaging.escalation-check-interval=2s"})
 @Import(FhirServerTestBase.TestClock.class)
 public abstract class FhirServerTestBase {
 
@@ -179,7 +179,7 @@ public abstract class FhirServerTestBase {
 	}
 
 	/** Asserts a 201 and returns the new resource's logical id. */
-	protected static String created(Response response) {
+	public static String created(Response response) {
 		response.then().statusCode(201);
 		return response.jsonPath().getString("id");
 	}

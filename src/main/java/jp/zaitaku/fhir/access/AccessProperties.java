@@ -25,7 +25,7 @@ public record AccessProperties(
 		@DefaultValue({"Patient", "RelatedPerson", "CareTeam", "CarePlan", "Goal", "Communication", "Appointment", "Consent"})
 				Set<String> familyReadableTypes,
 		@DefaultValue("Communication") Set<String> familyWritableTypes,
-		@DefaultValue({"report", "contact", "urgent", "condition-change", "admission-notice", "discharge-notice",
+		@DefaultValue({"report", "contact", "condition-change", "admission-notice", "discharge-notice",
 				"family-message", "death-notice", "receipt"}) Set<String> familyMessageCategories,
 		@DefaultValue("10m") Duration membershipCacheTime,
 		@DefaultValue("2h") Duration emergencyAccessTime,

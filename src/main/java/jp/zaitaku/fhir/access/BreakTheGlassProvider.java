@@ -98,7 +98,7 @@ public class BreakTheGlassProvider implements FhirOperationProvider, ScopedOpera
 		throw new ForbiddenOperationException("Only a professional signed in as a Practitioner may open a record in an emergency.");
 	}
 
-	/** An urgent message (緊急連絡) to the coordinator of every active team of the patient. */
+	/** An urgent emergency-access notice (緊急時アクセスの通知) to the coordinator of every active team of the patient. */
 	private int notifyCoordinators(String patient, String practitioner, String why, Instant expires) {
 		SearchParameterMap teams = SearchParameterMap.newSynchronous()
 				.add(CareTeam.SP_PATIENT, new ReferenceParam("Patient/" + patient))
@@ -123,7 +123,7 @@ public class BreakTheGlassProvider implements FhirOperationProvider, ScopedOpera
 		message.setStatus(Communication.CommunicationStatus.COMPLETED);
 		message.addExtension(HomeCareGuide.Extensions.COMMUNICATION_THREAD,
 				new Identifier().setSystem(HomeCareGuide.NamingSystems.COMMUNICATION_THREAD).setValue("urn:uuid:" + UUID.randomUUID()));
-		message.addCategory(new CodeableConcept(new Coding(HomeCareGuide.MessageCategory.SYSTEM, HomeCareGuide.MessageCategory.URGENT, "緊急連絡")));
+		message.addCategory(new CodeableConcept(new Coding(HomeCareGuide.MessageCategory.SYSTEM, HomeCareGuide.MessageCategory.EMERGENCY_ACCESS, "緊急時アクセスの通知")));
 		message.setPriority(Communication.CommunicationPriority.URGENT);
 		message.setSubject(new Reference("Patient/" + patient));
 		message.setSent(Date.from(clock.instant()));

@@ -97,6 +97,28 @@ public class CallerAccesses {
 				.orElse(CallerAccess.EVERY_PATIENT_ACCESS);
 	}
 
+	/**
+	 * The person behind the request's token ({@code Practitioner/1}, {@code RelatedPerson/2},
+	 * {@code Patient/3}): its {@code fhirUser}. Empty for backend clients, the server's own work and open mode.
+	 */
+	public Optional<String> personBehind(RequestDetails request) {
+		if (request instanceof SystemRequestDetails || !(SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken token)) {
+			return Optional.empty();
+		}
+		return Optional.ofNullable(localReference(token.getToken().getClaimAsString("fhirUser")));
+	}
+
+	/** The organisation ({@code Organization/1}) a backend client's token is registered with, if any. */
+	public Optional<String> organizationBehind(RequestDetails request) {
+		if (request instanceof SystemRequestDetails || !(SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken token)
+				|| token.getToken().getClaimAsString("fhirUser") != null) {
+			return Optional.empty();
+		}
+		ClientRegistrations registrations = clients.get();
+		String clientId = token.getToken().getClaimAsString("client_id");
+		return registrations == null || clientId == null ? Optional.empty() : registrations.organizationOf(clientId);
+	}
+
 	/** The break-the-glass request itself is already an emergency access (for its audit record). */
 	void markEmergency(RequestDetails request, String patientId, String reason) {
 		CallerAccess current = of(request);

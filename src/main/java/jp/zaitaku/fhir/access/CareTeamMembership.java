@@ -116,21 +116,25 @@ public class CareTeamMembership implements PatientsOfPerson {
 		return answer;
 	}
 
-	private Answer lookUp(String member) {
+	/**
+	 * The references a team or a message may name {@code member} by: a Practitioner itself, their
+	 * active PractitionerRoles and those roles' Organizations; an Organization itself and its roles; a
+	 * RelatedPerson itself. Empty for an inactive or unknown person and for other types.
+	 */
+	public Set<String> identitiesOf(String member) {
 		IdType who = new IdType(member);
 		Set<String> memberRefs = new LinkedHashSet<>(List.of(who.toUnqualifiedVersionless().getValue()));
-		String ownPatient = null;
 		switch (who.getResourceType()) {
 			case "Practitioner" -> {
 				Practitioner practitioner = readOrNull("Practitioner", who);
 				if (practitioner == null || (practitioner.hasActive() && !practitioner.getActive())) {
-					return new Answer(Set.of(), null); // no longer practising here: no team reaches them
+					return Set.of(); // no longer practising here: no team reaches them
 				}
 				rolesWhere(PractitionerRole.SP_PRACTITIONER, member).forEach(role -> {
-				memberRefs.add("PractitionerRole/" + role.getIdElement().getIdPart());
-				if (role.hasOrganization()) {
-					memberRefs.add(role.getOrganization().getReferenceElement().toUnqualifiedVersionless().getValue());
-				}
+					memberRefs.add("PractitionerRole/" + role.getIdElement().getIdPart());
+					if (role.hasOrganization()) {
+						memberRefs.add(role.getOrganization().getReferenceElement().toUnqualifiedVersionless().getValue());
+					}
 				});
 			}
 			case "Organization" -> rolesWhere(PractitionerRole.SP_ORGANIZATION, member)
@@ -138,13 +142,54 @@ public class CareTeamMembership implements PatientsOfPerson {
 			case "RelatedPerson" -> {
 				RelatedPerson person = readOrNull("RelatedPerson", who);
 				if (person == null || (person.hasActive() && !person.getActive())) {
-					return new Answer(Set.of(), null);
+					return Set.of();
 				}
-				ownPatient = person.getPatient().getReferenceElement().getIdPart();
 			}
 			default -> {
+				return Set.of();
+			}
+		}
+		return memberRefs;
+	}
+
+	/** The ids of the active teams on which one of {@code identities} ({@link #identitiesOf}) is a current member now. */
+	public Set<String> currentTeamsOf(Set<String> identities) {
+		if (identities.isEmpty()) {
+			return Set.of();
+		}
+		Instant now = clock.instant();
+		Set<String> teams = new LinkedHashSet<>();
+		for (CareTeam team : activeTeamsWithAnyOf(identities)) {
+			if (isWithin(team.getPeriod(), now) && team.getParticipant().stream().anyMatch(p -> isCurrentMember(p, identities, now))) {
+				teams.add(team.getIdElement().getIdPart());
+			}
+		}
+		return teams;
+	}
+
+	/** Whether the team's period (if any) includes now: a team outside it is not active, whatever its status says. */
+	public boolean isWithinPeriod(CareTeam team) {
+		return isWithin(team.getPeriod(), clock.instant());
+	}
+
+	/** Whether one of {@code identities} is a current member of {@code team} now (the team's own status and period aside). */
+	public boolean isCurrentMember(CareTeam team, Set<String> identities) {
+		Instant now = clock.instant();
+		return team.getParticipant().stream().anyMatch(p -> isCurrentMember(p, identities, now));
+	}
+
+	private Answer lookUp(String member) {
+		Set<String> memberRefs = identitiesOf(member);
+		if (memberRefs.isEmpty()) {
+			return new Answer(Set.of(), null);
+		}
+		String ownPatient = null;
+		if (member.startsWith("RelatedPerson/")) {
+			RelatedPerson person = readOrNull("RelatedPerson", new IdType(member));
+			if (person == null) {
 				return new Answer(Set.of(), null);
 			}
+			ownPatient = person.getPatient().getReferenceElement().getIdPart();
 		}
 		Set<String> found = new LinkedHashSet<>();
 		FamilyView familyView = null;

@@ -1,6 +1,8 @@
 package jp.zaitaku.fhir.access;
 
 import jp.zaitaku.fhir.server.InterceptorOrder;
+import jp.zaitaku.fhir.security.OperationScope;
+import jp.zaitaku.fhir.security.ScopedOperation;
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.interceptor.api.Hook;
 import ca.uhn.fhir.interceptor.api.Pointcut;
@@ -21,6 +23,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import jp.zaitaku.fhir.server.FhirServerInterceptor;
 import org.hl7.fhir.instance.model.api.IBaseBundle;
 import org.hl7.fhir.instance.model.api.IBaseResource;
@@ -47,6 +50,8 @@ class PatientReachRequestGuard implements FhirServerInterceptor {
 			RestOperationTypeEnum.HISTORY_INSTANCE, RestOperationTypeEnum.META, RestOperationTypeEnum.META_ADD,
 			RestOperationTypeEnum.META_DELETE);
 	private static final Set<String> TYPE_LEVEL_OPERATIONS_ALLOWED = Set.of("$validate");
+	/** Features' type-level operations, which answer within the caller's reach by themselves. */
+	private final Set<String> operationsWithinReach;
 
 	private final CallerAccesses accesses;
 	private final PatientReach reach;
@@ -57,7 +62,12 @@ class PatientReachRequestGuard implements FhirServerInterceptor {
 	private final LastStoredContent storedHistory;
 
 	PatientReachRequestGuard(CallerAccesses accesses, PatientReach reach, DaoRegistry daos, FhirContext fhirContext,
-			ChainedSearchReach chains, ReverseChainReach reverseChains, LastStoredContent storedHistory) {
+			ChainedSearchReach chains, ReverseChainReach reverseChains, LastStoredContent storedHistory,
+			List<ScopedOperation> featureOperations) {
+		this.operationsWithinReach = featureOperations.stream().flatMap(operation -> operation.operationScopes().stream())
+				.filter(OperationScope::typeLevel)
+				.map(scope -> scope.resourceType() + "/" + scope.operation())
+				.collect(Collectors.toUnmodifiableSet());
 		this.reverseChains = reverseChains;
 		this.storedHistory = storedHistory;
 		this.accesses = accesses;
@@ -114,7 +124,7 @@ class PatientReachRequestGuard implements FhirServerInterceptor {
 		if (operation == RestOperationTypeEnum.HISTORY_TYPE && reach.isPatientData(type)) {
 			throw forbidden("the history of all " + type + " resources cannot be limited to the patients you may see; ask for one resource's history");
 		}
-		if (operation == RestOperationTypeEnum.EXTENDED_OPERATION_TYPE && !TYPE_LEVEL_OPERATIONS_ALLOWED.contains(request.getOperation())) {
+		if (operation == RestOperationTypeEnum.EXTENDED_OPERATION_TYPE && !allowedOnType(type, request.getOperation())) {
 			throw forbidden(request.getOperation() + " on all " + type + " resources is not open to callers limited to their patients");
 		}
 		if (operation == RestOperationTypeEnum.SEARCH_TYPE) {
@@ -136,6 +146,11 @@ class PatientReachRequestGuard implements FhirServerInterceptor {
 		if (instance && INSTANCE_CHANGES.contains(operation)) {
 			requireReached(access, type, request.getId().getIdPart());
 		}
+	}
+
+	/** {@code $validate}, and the features' type-level operations that answer within the caller's reach. */
+	private boolean allowedOnType(String type, String operation) {
+		return TYPE_LEVEL_OPERATIONS_ALLOWED.contains(operation) || operationsWithinReach.contains(type + "/" + operation);
 	}
 
 	private static boolean isConditional(RequestDetails request, RestOperationTypeEnum operation, boolean instance) {
@@ -258,7 +273,7 @@ class PatientReachRequestGuard implements FhirServerInterceptor {
 			}
 			boolean typeLevel = path[1].startsWith("_") || path[1].startsWith("$");
 			if (typeLevel) {
-				if (reach.isPatientData(type) && !TYPE_LEVEL_OPERATIONS_ALLOWED.contains(path[1])) {
+				if (reach.isPatientData(type) && !allowedOnType(type, path[1])) {
 					throw forbidden(path[1] + " on all " + type + " resources cannot be limited to the patients you may see");
 				}
 				if (path[1].equals("_search")) {

@@ -49,6 +49,8 @@ public final class HomeCareGuide {
 		public static final String CARE_TEAM_PARTICIPATION_STATUS = PROFILE + "careteam-participation-status";
 		/** The thread a team message belongs to. */
 		public static final String COMMUNICATION_THREAD = PROFILE + "communication-thread";
+		/** A read receipt's status (read, acknowledged, done). */
+		public static final String RECEIPT_STATUS = PROFILE + "receipt-status";
 
 		private Extensions() {}
 	}
@@ -73,12 +75,27 @@ public final class HomeCareGuide {
 	public static final class MessageCategory {
 		public static final String SYSTEM = CODE_SYSTEM + "message-category";
 		public static final String REPORT = "report";
+		/** Retired: urgency is said by Communication.priority alone. */
 		public static final String URGENT = "urgent";
+		/** 未確認の緊急連絡: the server tells the coordinator that an urgent message went unacknowledged. */
+		public static final String ESCALATION = "escalation";
+		/** 緊急時アクセスの通知: the server tells the coordinator of a break-the-glass access. */
+		public static final String EMERGENCY_ACCESS = "emergency-access";
 		public static final String FAMILY_MESSAGE = "family-message";
 		public static final String DEATH_NOTICE = "death-notice";
 		public static final String RECEIPT = "receipt";
 
 		private MessageCategory() {}
+	}
+
+	/** 既読・対応状況: what a read receipt records. */
+	public static final class ReceiptStatus {
+		public static final String SYSTEM = CODE_SYSTEM + "receipt-status";
+		public static final String READ = "read";
+		public static final String ACKNOWLEDGED = "acknowledged";
+		public static final String DONE = "done";
+
+		private ReceiptStatus() {}
 	}
 
 	/** A participant's status on a team (the participation-status extension's codes). */

@@ -68,6 +68,8 @@ public final class InterceptorOrder {
 
 	/** AuditEvents are written by the server only, also inside a transaction (405). */
 	public static final int AUDIT_EVENTS_NOT_STORED = 100;
+	/** Read receipts are written by {@code $mark-read} only (403), before reach: the same answer whoever the patient. */
+	public static final int RECEIPTS_BY_THE_SERVER_ONLY = 105;
 	/** Reach Lists are written by the server only (403). */
 	public static final int REACH_LISTS_SERVER_ONLY = 110;
 	/** A write about a patient the caller does not reach (403). */
@@ -90,6 +92,8 @@ public final class InterceptorOrder {
 	public static final int AUDIT_WRITE_IN_TRANSACTION = 200;
 	/** A care team, role, family member or consent written: the membership cache is emptied (again after commit). */
 	public static final int MEMBERSHIP_CHANGED = 300;
+	/** An urgent team message starts its wait for an acknowledgement, committed with the message. */
+	public static final int WATCH_URGENT_MESSAGES = 400;
 
 	// STORAGE_PRESEARCH_REGISTERED, JPA_PERFTRACE_SEARCH_*: a search starts and its passes end.
 

@@ -100,7 +100,7 @@ class ConsentAndEmergencyAccessIT extends CareTeamAccessTestBase {
 		String ordinary = fhir().get("/AuditEvent?agent=Practitioner/" + onCall + "&purpose=TREAT&_count=50").then().statusCode(200).extract().asString();
 		assertThat(ordinary, containsString("Practitioner?_id=" + onCall));
 		assertThat(ordinary, not(containsString("既往歴と服薬を確認するため")));
-		String notices = fhir().get("/Communication?recipient=Practitioner/" + doctorB + "&category=urgent").then().statusCode(200).extract().asString();
+		String notices = fhir().get("/Communication?recipient=Practitioner/" + doctorB + "&category=emergency-access").then().statusCode(200).extract().asString();
 		assertThat(notices, containsString("緊急時アクセス"));
 		assertThat(notices, containsString("Practitioner/" + onCall));
 

@@ -103,7 +103,7 @@ class HomeCareGuideTest {
 	void everyCodeIsInItsCodeSystem() throws Exception {
 		List<String> missing = new ArrayList<>();
 		for (Class<?> codeSystem : List.of(HomeCareGuide.CareTeamRole.class, HomeCareGuide.MessageCategory.class,
-				HomeCareGuide.ParticipationStatus.class)) {
+				HomeCareGuide.ParticipationStatus.class, HomeCareGuide.ReceiptStatus.class)) {
 			String system = (String) codeSystem.getField("SYSTEM").get(null);
 			Set<String> codes = codesBySystem.getOrDefault(system, Set.of());
 			if (codes.isEmpty()) {

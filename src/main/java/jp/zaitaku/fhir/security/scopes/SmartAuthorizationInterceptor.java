@@ -69,7 +69,7 @@ public class SmartAuthorizationInterceptor extends AuthorizationInterceptor impl
 			List<ScopedOperation> scopedOperations) {
 		super(PolicyEnum.DENY);
 		this.fhirContext = fhirContext;
-		this.scopedOperations = scopedOperations.stream().map(ScopedOperation::operationScope).toList();
+		this.scopedOperations = scopedOperations.stream().flatMap(operation -> operation.operationScopes().stream()).toList();
 		// Needed to evaluate scopes narrowed by search parameters against each resource.
 		setAuthorizationSearchParamMatcher(new AuthorizationSearchParamMatcher(searchParamMatcher));
 	}
@@ -218,8 +218,9 @@ public class SmartAuthorizationInterceptor extends AuthorizationInterceptor impl
 		for (OperationScope operation : scopedOperations) {
 			if (scope.context().equals(operation.context()) && (anyType || scope.resourceType().equals(operation.resourceType()))
 					&& scope.allows(operation.permission()) && !(operation.unrestrictedScopeOnly() && scope.query() != null)) {
-				rules.allow(scope + " " + operation.operation()).operation().named(operation.operation())
-						.onInstancesOfType(resourceClass(operation.resourceType())).andAllowAllResponses();
+				IAuthRuleBuilderOperationNamed named = rules.allow(scope + " " + operation.operation()).operation().named(operation.operation());
+				(operation.typeLevel() ? named.onType(resourceClass(operation.resourceType()))
+						: named.onInstancesOfType(resourceClass(operation.resourceType()))).andAllowAllResponses();
 			}
 		}
 		if (scope.context().equals("system") && anyType && scope.permissions().equals("cruds") && scope.query() == null) {

@@ -1,0 +1,19 @@
+package jp.zaitaku.fhir.messaging;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Team messages' settings.
+ *
+ * @param escalateAfter how long an urgent, asap or stat message may stay unacknowledged by every
+ *     recipient (from the time the server stored it) before the team's coordinator is told
+ * @param escalationCheckInterval how often the server looks for such messages
+ * @param mostUnreadMessages how many of a person's newest messages {@code $unread} looks at
+ */
+@ConfigurationProperties(prefix = "zaitaku.messaging")
+public record MessagingProperties(
+		@DefaultValue("30m") Duration escalateAfter,
+		@DefaultValue("1m") Duration escalationCheckInterval,
+		@DefaultValue("2000") int mostUnreadMessages) {}
