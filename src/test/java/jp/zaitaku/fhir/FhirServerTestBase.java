@@ -32,7 +32,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 		classes = ZaitakuFhirApplication.class,
 		webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = {"server.address=127.0.0.1", "zaitaku.storage.data-dir=target/test-data/shared-server", "zaitaku.server.max-request-size=1MB",
-				"zaitaku.security.allow-http-jwks-urls=true", "zaitaku.messaging.escalation-check-interval=2s"})
+				"zaitaku.security.allow-http-jwks-urls=true", "zaitaku.messaging.escalation-check-interval=2s",
+				"zaitaku.messaging.allow-private-endpoints=true"})
 @Import(FhirServerTestBase.TestClock.class)
 public abstract class FhirServerTestBase {
 

@@ -11,9 +11,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     recipient (from the time the server stored it) before the team's coordinator is told
  * @param escalationCheckInterval how often the server looks for such messages
  * @param mostUnreadMessages how many of a person's newest messages {@code $unread} looks at
+ * @param allowPrivateEndpoints whether a rest-hook Subscription may deliver to a loopback, private or
+ *     link-local address (the hospital's own network); off in production, on in the {@code dev} profile
  */
 @ConfigurationProperties(prefix = "zaitaku.messaging")
 public record MessagingProperties(
 		@DefaultValue("30m") Duration escalateAfter,
 		@DefaultValue("1m") Duration escalationCheckInterval,
-		@DefaultValue("2000") int mostUnreadMessages) {}
+		@DefaultValue("2000") int mostUnreadMessages,
+		@DefaultValue("false") boolean allowPrivateEndpoints) {}

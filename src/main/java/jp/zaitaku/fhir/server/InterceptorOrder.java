@@ -76,6 +76,8 @@ public final class InterceptorOrder {
 	public static final int WRITE_REACH = 120;
 	/** A patient-bound token writes about its own patient only (403). */
 	public static final int PATIENT_BOUND_WRITES = 130;
+	/** A Subscription delivers by rest-hook, to a public endpoint, what the token may read (422/403). */
+	public static final int CHECK_SUBSCRIPTION_CHANNEL = 140;
 	/** Last: profile validation is the most expensive check and only runs for writes every other check allowed (422). */
 	public static final int VALIDATE_AGAINST_PROFILES = 900;
 
@@ -106,6 +108,11 @@ public final class InterceptorOrder {
 
 	/** Hidden resources are left out (404 for a read) before the scope rules look at what remains. */
 	public static final int HIDE_WHAT_IS_NOT_REACHED = 100;
+
+	// SUBSCRIPTION_BEFORE_REST_HOOK_DELIVERY: HAPI's delivery thread, about to call a Subscription's endpoint.
+
+	/** The endpoint must still resolve to a public address, else the delivery is dropped. */
+	public static final int DELIVER_TO_PUBLIC_ENDPOINTS_ONLY = 100;
 
 	// SERVER_PRE_PROCESS_OUTGOING_EXCEPTION: after HAPI's exception handler (0) has made every failure a response exception.
 

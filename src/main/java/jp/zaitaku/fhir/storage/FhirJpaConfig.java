@@ -30,7 +30,8 @@ import org.springframework.orm.jpa.LocalContainerEntityManagerFactoryBean;
 /**
  * HAPI's JPA storage for FHIR R4 on the configured DataSource, with only the modules a caller uses:
  * the R4 DAOs and providers, batch jobs (for {@code $reindex}) and the full-text index.
- * Subscriptions, MDM, clinical reasoning and the web tester are left out.
+ * MDM, clinical reasoning and the web tester are left out; the messaging feature adds HAPI's
+ * subscription module.
  */
 @Configuration(proxyBeanMethods = false)
 @Import({
@@ -68,7 +69,7 @@ public class FhirJpaConfig {
 		return settings;
 	}
 
-	/** No subscription delivery runs in this process yet; the settings object is still required by HAPI. */
+	/** Which Subscription channels are delivered is the messaging feature's to say (it adds rest-hook). */
 	@Bean
 	public SubscriptionSettings subscriptionSettings() {
 		return new SubscriptionSettings();
