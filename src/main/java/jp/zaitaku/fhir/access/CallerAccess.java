@@ -11,9 +11,12 @@ import java.util.Set;
  * @param emergencyReason the stated reason of a break-the-glass access (緊急時アクセス), or null
  * @param emergencyPatientIds patients read under a break-the-glass access: read only, for a limited time
  * @param familyView for a family member: what their patient's team(s) let family see; null for others
+ * @param who the person or organisation behind the caller ({@code Practitioner/1}, {@code RelatedPerson/2},
+ *     {@code Organization/3}), who owns what they create of the owned types (Subscription); null for a
+ *     token bound to one patient, administrators, and callers who reach every patient
  */
 public record CallerAccess(Kind kind, Set<String> patientIds, String emergencyReason, Set<String> emergencyPatientIds,
-		FamilyView familyView) {
+		FamilyView familyView, String who) {
 
 	/** How far a caller reaches. */
 	public enum Kind {
@@ -30,6 +33,11 @@ public record CallerAccess(Kind kind, Set<String> patientIds, String emergencyRe
 	public CallerAccess {
 		patientIds = Set.copyOf(patientIds);
 		emergencyPatientIds = Set.copyOf(emergencyPatientIds);
+	}
+
+	/** Not owning anything (see {@code who}). */
+	public CallerAccess(Kind kind, Set<String> patientIds, String emergencyReason, Set<String> emergencyPatientIds, FamilyView familyView) {
+		this(kind, patientIds, emergencyReason, emergencyPatientIds, familyView, null);
 	}
 
 	/** Not a family member. */
@@ -54,7 +62,12 @@ public record CallerAccess(Kind kind, Set<String> patientIds, String emergencyRe
 
 	/** The same caller reaching {@code ids} instead, without emergency access. */
 	public CallerAccess withPatientIds(Set<String> ids) {
-		return new CallerAccess(kind, ids, null, Set.of(), familyView);
+		return new CallerAccess(kind, ids, null, Set.of(), familyView, who);
+	}
+
+	/** The same caller, as {@code person} (the owner of what they create of the owned types). */
+	public CallerAccess withWho(String person) {
+		return new CallerAccess(kind, patientIds, emergencyReason, emergencyPatientIds, familyView, person);
 	}
 
 	/** Every patient the caller may read: their teams' and, for now, those opened in an emergency. */

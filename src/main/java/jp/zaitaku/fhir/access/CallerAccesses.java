@@ -83,18 +83,33 @@ public class CallerAccesses {
 				return new CallerAccess(CallerAccess.Kind.ADMINISTRATOR, Set.of(), null);
 			}
 			if (fhirUser.startsWith("RelatedPerson/")) {
-				return CallerAccess.family(membership.patientsOf(fhirUser), membership.familyViewOf(fhirUser));
+				return CallerAccess.family(membership.patientsOf(fhirUser), membership.familyViewOf(fhirUser)).withWho(fhirUser);
 			}
 			Map<String, String> emergency = emergencyAccess.activeFor(fhirUser);
 			return new CallerAccess(CallerAccess.Kind.CARE_TEAM, membership.patientsOf(fhirUser),
-					emergency.isEmpty() ? null : String.join(" / ", new LinkedHashSet<>(emergency.values())), emergency.keySet());
+					emergency.isEmpty() ? null : String.join(" / ", new LinkedHashSet<>(emergency.values())), emergency.keySet()).withWho(fhirUser);
 		}
 		ClientRegistrations registrations = clients.get();
 		String clientId = jwt.getClaimAsString("client_id");
 		Optional<String> organization = registrations == null || clientId == null ? Optional.empty() : registrations.organizationOf(clientId);
 		return organization
-				.map(org -> new CallerAccess(CallerAccess.Kind.CARE_TEAM, membership.patientsOf(org), null))
+				.map(org -> new CallerAccess(CallerAccess.Kind.CARE_TEAM, membership.patientsOf(org), null).withWho(org))
 				.orElse(CallerAccess.EVERY_PATIENT_ACCESS);
+	}
+
+	/**
+	 * What the owner of a resource of an owned type (a Subscription, see {@link CallerAccess#who}) reaches
+	 * now, outside any request: their care teams' patients as of now, without break-the-glass access.
+	 * No owner: it was created by a caller who reaches every patient.
+	 */
+	public CallerAccess ofOwner(String who) {
+		if (who == null) {
+			return CallerAccess.EVERY_PATIENT_ACCESS;
+		}
+		if (who.startsWith("RelatedPerson/")) {
+			return CallerAccess.family(membership.patientsOf(who), membership.familyViewOf(who)).withWho(who);
+		}
+		return new CallerAccess(CallerAccess.Kind.CARE_TEAM, membership.patientsOf(who), null).withWho(who);
 	}
 
 	/**
@@ -124,7 +139,7 @@ public class CallerAccesses {
 		CallerAccess current = of(request);
 		Set<String> emergency = new HashSet<>(current.emergencyPatientIds());
 		emergency.add(patientId);
-		request.getUserData().put(KEY, new CallerAccess(current.kind(), current.patientIds(), reason, emergency, current.familyView()));
+		request.getUserData().put(KEY, new CallerAccess(current.kind(), current.patientIds(), reason, emergency, current.familyView(), current.who()));
 	}
 
 	/** A token whose resource scopes are all patient/ ones; a system/ or user/ scope is not bound to its patient. */

@@ -46,7 +46,7 @@ class CoreReachRules implements ReachRuleSet {
 			"MedicinalProductUndesirableEffect", "MessageDefinition", "MessageHeader", "ObservationDefinition",
 			"OperationOutcome", "OrganizationAffiliation", "Parameters", "PaymentNotice", "PaymentReconciliation",
 			"ResearchDefinition", "ResearchElementDefinition", "ResearchStudy", "RiskEvidenceSynthesis", "Slot",
-			"SpecimenDefinition", "StructureMap", "Subscription", "SubstanceNucleicAcid", "SubstancePolymer",
+			"SpecimenDefinition", "StructureMap", "SubstanceNucleicAcid", "SubstancePolymer",
 			"SubstanceProtein", "SubstanceReferenceInformation", "SubstanceSourceMaterial", "SubstanceSpecification",
 			"TerminologyCapabilities", "TestReport", "TestScript", "VerificationResult");
 

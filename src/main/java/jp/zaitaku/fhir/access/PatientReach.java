@@ -64,6 +64,7 @@ public class PatientReach {
 					? access.mayAccessPatient(resource.getIdElement().getIdPart())
 					: patientsOf(resource).stream().anyMatch(access::mayAccessPatient);
 			case ATTACHMENT -> resource instanceof Binary binary && binary.hasSecurityContext() && securityContextReadable(access, binary);
+			case OWNED -> OwnedResources.isOwnedBy(resource, access.who());
 			case EVERY_PATIENT_ONLY -> false;
 		};
 	}
@@ -77,9 +78,14 @@ public class PatientReach {
 		return switch (access.kind()) {
 			case EVERY_PATIENT -> true;
 			case ADMINISTRATOR -> rule.isShared() || rule.reach() == ReachRule.Reach.AUDIT_TRAIL; // 監査: the whole trail
-			case FAMILY -> rule.isShared() || FamilyView.of(access, properties).readableTypes().contains(type);
-			case CARE_TEAM -> rule.isShared() || rule.isPatientData() || rule.reach() == ReachRule.Reach.ATTACHMENT;
+			case FAMILY -> rule.isShared() || FamilyView.of(access, properties).readableTypes().contains(type) || ownsWhatTheyCreate(access, rule);
+			case CARE_TEAM -> rule.isShared() || rule.isPatientData() || rule.reach() == ReachRule.Reach.ATTACHMENT || ownsWhatTheyCreate(access, rule);
 		};
+	}
+
+	/** An owned type (Subscription) is open to every caller who is someone (a person or an organisation). */
+	private static boolean ownsWhatTheyCreate(CallerAccess access, ReachRule rule) {
+		return rule.reach() == ReachRule.Reach.OWNED && access.who() != null;
 	}
 
 	/** Whether the caller may create or change resources of this type (each one still has to be within reach). */
@@ -88,9 +94,9 @@ public class PatientReach {
 		return switch (access.kind()) {
 			case EVERY_PATIENT -> true;
 			case ADMINISTRATOR -> rule.reach() == ReachRule.Reach.DIRECTORY;
-			case FAMILY -> properties.familyWritableTypes().contains(type) && mayReachType(access, type);
+			case FAMILY -> (properties.familyWritableTypes().contains(type) && mayReachType(access, type)) || ownsWhatTheyCreate(access, rule);
 			// Not the directory: a PractitionerRole written by a team member could make them a member of other teams.
-			case CARE_TEAM -> rule.isPatientData() || rule.reach() == ReachRule.Reach.ATTACHMENT;
+			case CARE_TEAM -> rule.isPatientData() || rule.reach() == ReachRule.Reach.ATTACHMENT || ownsWhatTheyCreate(access, rule);
 		};
 	}
 

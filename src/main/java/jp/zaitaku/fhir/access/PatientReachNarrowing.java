@@ -106,6 +106,9 @@ class PatientReachNarrowing extends SearchNarrowingInterceptor implements FhirSe
 					: access.readablePatientIds().stream().sorted().map(id -> "Patient/" + id).collect(Collectors.joining(","));
 			addCondition(request, patientParameter, patients);
 		}
+		if (request.getResourceName() != null && rules.of(request.getResourceName()).reach() == ReachRule.Reach.OWNED) {
+			addCondition(request, "_tag", HomeCareGuide.ServerTags.OWNER + "|" + (access.who() == null ? "-" : access.who()));
+		}
 		if (access.kind() == CallerAccess.Kind.FAMILY && "Communication".equals(request.getResourceName())) {
 			// Never empty: FamilyView takes Communication out of reach when no category is given to family.
 			addCondition(request, "category", FamilyView.of(access, properties).messageCategories().stream().sorted()
@@ -194,8 +197,16 @@ class PatientReachNarrowing extends SearchNarrowingInterceptor implements FhirSe
 	 * (403) rather than answered empty — the same answer whether or not the patient exists.
 	 */
 	private void refuseNamedPatientsOutOfReach(RequestDetails request, CallerAccess access, String type) {
+		refuseNamedPatientsOutOfReach(request.getParameters(), access, type);
+	}
+
+	/** The same check for a search made on the caller's behalf later (a Subscription's criteria). */
+	void refuseNamedPatientsOutOfReach(Map<String, String[]> parameters, CallerAccess access, String type) {
+		if (!type.equals("Patient") && compartmentParameter(type) == null) {
+			return;
+		}
 		for (String name : namedPatientParameters(type)) {
-			String[] values = request.getParameters().get(name);
+			String[] values = parameters.get(name);
 			if (values == null) {
 				continue;
 			}

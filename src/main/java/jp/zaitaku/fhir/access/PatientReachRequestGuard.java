@@ -43,7 +43,7 @@ import org.springframework.stereotype.Component;
  * </ul>
  */
 @Component
-class PatientReachRequestGuard implements FhirServerInterceptor {
+public class PatientReachRequestGuard implements FhirServerInterceptor {
 
 	private static final Set<RestOperationTypeEnum> INSTANCE_CHANGES = EnumSet.of(RestOperationTypeEnum.UPDATE,
 			RestOperationTypeEnum.PATCH, RestOperationTypeEnum.DELETE, RestOperationTypeEnum.EXTENDED_OPERATION_INSTANCE,
@@ -60,10 +60,12 @@ class PatientReachRequestGuard implements FhirServerInterceptor {
 	private final ChainedSearchReach chains;
 	private final ReverseChainReach reverseChains;
 	private final LastStoredContent storedHistory;
+	private final PatientReachNarrowing narrowing;
 
 	PatientReachRequestGuard(CallerAccesses accesses, PatientReach reach, DaoRegistry daos, FhirContext fhirContext,
 			ChainedSearchReach chains, ReverseChainReach reverseChains, LastStoredContent storedHistory,
-			List<ScopedOperation> featureOperations) {
+			List<ScopedOperation> featureOperations, PatientReachNarrowing narrowing) {
+		this.narrowing = narrowing;
 		this.operationsWithinReach = featureOperations.stream().flatMap(operation -> operation.operationScopes().stream())
 				.filter(OperationScope::typeLevel)
 				.map(scope -> scope.resourceType() + "/" + scope.operation())
@@ -156,6 +158,24 @@ class PatientReachRequestGuard implements FhirServerInterceptor {
 	private static boolean isConditional(RequestDetails request, RestOperationTypeEnum operation, boolean instance) {
 		return (operation == RestOperationTypeEnum.CREATE && request.getHeader("If-None-Exist") != null)
 				|| (!instance && EnumSet.of(RestOperationTypeEnum.UPDATE, RestOperationTypeEnum.DELETE, RestOperationTypeEnum.PATCH).contains(operation));
+	}
+
+	/**
+	 * The conditions of something that searches on the caller's behalf later (a Subscription's
+	 * criteria), judged as the same search by the caller now: a type they reach, and no condition that
+	 * tests another patient's records (403).
+	 */
+	public void checkSearchOnBehalfOf(CallerAccess access, String type, Map<String, List<String>> parameters) {
+		if (access.reachesEveryPatient()) {
+			return;
+		}
+		if (!reach.mayReachType(access, type)) {
+			throw forbidden(type + " is not within your reach");
+		}
+		checkSearch(access, type, parameters, false);
+		Map<String, String[]> asArrays = new HashMap<>();
+		parameters.forEach((name, values) -> asArrays.put(name, values.toArray(String[]::new)));
+		narrowing.refuseNamedPatientsOutOfReach(asArrays, access, type);
 	}
 
 	/**

@@ -71,6 +71,7 @@ class PatientReachWriteGuard implements FhirServerInterceptor {
 		}
 		String type = fhirContext.getResourceType(resource);
 		requireWritableType(access, type);
+		claimIfOwned(access, type, resource);
 		reach.refuseSearchReferences(resource);
 		requireKnownTargets(access, resource, request);
 		if (type.equals("Patient")) {
@@ -111,8 +112,16 @@ class PatientReachWriteGuard implements FhirServerInterceptor {
 			throw PatientReachRequestGuard.notFound(type, oldResource.getIdElement().getIdPart());
 		}
 		requireWritableType(access, type);
+		claimIfOwned(access, type, newResource);
 		reach.refuseSearchReferences(newResource);
 		requireKnownTargets(access, newResource, request);
+	}
+
+	/** What a caller writes of an owned type is theirs, whatever owner tag they sent. */
+	private void claimIfOwned(CallerAccess access, String type, IBaseResource resource) {
+		if (reach.ruleOf(type).reach() == ReachRule.Reach.OWNED) {
+			OwnedResources.claimFor(resource, access.who());
+		}
 	}
 
 	@Hook(value = Pointcut.STORAGE_PRESTORAGE_RESOURCE_DELETED, order = InterceptorOrder.WRITE_REACH)

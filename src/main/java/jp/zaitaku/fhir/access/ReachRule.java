@@ -26,6 +26,11 @@ public record ReachRule(String resourceType, Reach reach, String patientSearchPa
 		ATTACHMENT,
 		/** The audit trail: a team member's patients' events; administrators the whole trail. Written by the server only. */
 		AUDIT_TRAIL,
+		/**
+		 * Each resource belongs to whoever created it (the server's owner tag): they, and callers who reach
+		 * every patient, read and change it; what it is about is judged when it is used (a Subscription's deliveries).
+		 */
+		OWNED,
 		/** Anything else: only callers who reach every patient (backend systems with system/ scopes, open mode). */
 		EVERY_PATIENT_ONLY
 	}
@@ -46,6 +51,10 @@ public record ReachRule(String resourceType, Reach reach, String patientSearchPa
 
 	public static ReachRule directory(String resourceType) {
 		return new ReachRule(resourceType, Reach.DIRECTORY, null, null);
+	}
+
+	public static ReachRule owned(String resourceType) {
+		return new ReachRule(resourceType, Reach.OWNED, null, null);
 	}
 
 	public static ReachRule everyPatientOnly(String resourceType) {

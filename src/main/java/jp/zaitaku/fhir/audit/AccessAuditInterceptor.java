@@ -78,7 +78,12 @@ class AccessAuditInterceptor implements FhirServerInterceptor {
 	}
 
 	@Hook(value = Pointcut.STORAGE_PRECOMMIT_RESOURCE_DELETED, order = InterceptorOrder.AUDIT_WRITE_IN_TRANSACTION)
-	public void deleted(IBaseResource resource, RequestDetails request) {
+	public void deleted(IBaseResource resource, RequestDetails request, IIdType previousId) {
+		// The deletion is the version after the last one (previousId). HAPI's subscription matcher
+		// resets the resource's own id to previousId before this hook runs.
+		if (previousId != null && previousId.hasVersionIdPart() && previousId.isVersionIdPartValidLong()) {
+			resource.setId(previousId.withVersion(String.valueOf(previousId.getVersionIdPartAsLong() + 1)));
+		}
 		written(request, resource);
 	}
 

@@ -5,7 +5,12 @@ import ca.uhn.fhir.interceptor.api.Pointcut;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.server.exceptions.ForbiddenOperationException;
 import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
+import ca.uhn.fhir.util.UrlUtil;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import jp.zaitaku.fhir.access.CallerAccesses;
+import jp.zaitaku.fhir.access.PatientReachRequestGuard;
 import jp.zaitaku.fhir.security.scopes.SmartScope;
 import jp.zaitaku.fhir.security.scopes.TokenScopes;
 import jp.zaitaku.fhir.server.FhirServerInterceptor;
@@ -24,7 +29,9 @@ import org.springframework.stereotype.Component;
  *   <li>its endpoint is on the public internet ({@link PublicEndpoints}; 422), unless
  *       {@code zaitaku.messaging.allow-private-endpoints} is set;
  *   <li>the token's scopes may read the type its criteria watch (403): a subscription delivers that
- *       type's resources.
+ *       type's resources;
+ *   <li>for a caller limited to their patients, the criteria are a search they could make themselves:
+ *       a type they reach, no condition that tests another patient's records (403).
  * </ul>
  * A Subscription set to {@code off} or {@code error} is not checked: it delivers nothing.
  */
@@ -32,22 +39,26 @@ import org.springframework.stereotype.Component;
 class SubscriptionChannelGuard implements FhirServerInterceptor {
 
 	private final boolean allowPrivateEndpoints;
+	private final CallerAccesses accesses;
+	private final PatientReachRequestGuard searches;
 
-	SubscriptionChannelGuard(MessagingProperties properties) {
+	SubscriptionChannelGuard(MessagingProperties properties, CallerAccesses accesses, PatientReachRequestGuard searches) {
 		this.allowPrivateEndpoints = properties.allowPrivateEndpoints();
+		this.accesses = accesses;
+		this.searches = searches;
 	}
 
 	@Hook(value = Pointcut.STORAGE_PRESTORAGE_RESOURCE_CREATED, order = InterceptorOrder.CHECK_SUBSCRIPTION_CHANNEL)
 	public void created(IBaseResource resource, RequestDetails request) {
-		check(resource);
+		check(resource, request);
 	}
 
 	@Hook(value = Pointcut.STORAGE_PRESTORAGE_RESOURCE_UPDATED, order = InterceptorOrder.CHECK_SUBSCRIPTION_CHANNEL)
 	public void updated(IBaseResource oldResource, IBaseResource newResource, RequestDetails request) {
-		check(newResource);
+		check(newResource, request);
 	}
 
-	private void check(IBaseResource resource) {
+	private void check(IBaseResource resource, RequestDetails request) {
 		if (!(resource instanceof Subscription subscription) || subscription.getStatus() == Subscription.SubscriptionStatus.OFF
 				|| subscription.getStatus() == Subscription.SubscriptionStatus.ERROR) {
 			return;
@@ -63,10 +74,23 @@ class SubscriptionChannelGuard implements FhirServerInterceptor {
 			});
 		}
 		String watched = typeOf(subscription.getCriteria());
-		if (watched != null && !scopesRead(watched)) {
+		if (watched == null) {
+			return; // HAPI's own validation refuses a malformed criteria
+		}
+		if (!scopesRead(watched)) {
 			throw new ForbiddenOperationException("The SMART scopes of this access token do not read " + watched
 					+ ", so it may not subscribe to " + watched + " resources.");
 		}
+		searches.checkSearchOnBehalfOf(accesses.of(request), watched, conditionsOf(subscription.getCriteria()));
+	}
+
+	private static Map<String, List<String>> conditionsOf(String criteria) {
+		String[] parts = criteria.strip().split("\\?", 2);
+		Map<String, List<String>> conditions = new HashMap<>();
+		if (parts.length == 2) {
+			UrlUtil.parseQueryString(parts[1]).forEach((name, values) -> conditions.put(name, List.of(values)));
+		}
+		return conditions;
 	}
 
 	/** {@code Communication} of {@code Communication?subject=Patient/1}; null for a malformed criteria (HAPI refuses it). */

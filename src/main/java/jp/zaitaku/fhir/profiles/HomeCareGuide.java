@@ -113,6 +113,8 @@ public final class HomeCareGuide {
 	public static final class ServerTags {
 		/** On the stored ImplementationGuide: the hash of the package it came from. */
 		public static final String PACKAGE_HASH = CANONICAL + "/package-hash";
+		/** Who created a resource of an owned type (a Subscription): the tag's code is {@code Practitioner/1} and the like. */
+		public static final String OWNER = CODE_SYSTEM + "owner";
 		/** On Lists the server keeps for its own narrowing (reach Lists). */
 		public static final String SERVER_INTERNAL = CODE_SYSTEM + "server-internal";
 

@@ -109,6 +109,11 @@ public final class InterceptorOrder {
 	/** Hidden resources are left out (404 for a read) before the scope rules look at what remains. */
 	public static final int HIDE_WHAT_IS_NOT_REACHED = 100;
 
+	// SUBSCRIPTION_RESOURCE_MATCHED: HAPI's matching thread, a write matched a Subscription's criteria.
+
+	/** Delivered only if the Subscription's owner may read the resource now. */
+	public static final int ONLY_WHAT_THE_OWNER_READS = 100;
+
 	// SUBSCRIPTION_BEFORE_REST_HOOK_DELIVERY: HAPI's delivery thread, about to call a Subscription's endpoint.
 
 	/** The endpoint must still resolve to a public address, else the delivery is dropped. */

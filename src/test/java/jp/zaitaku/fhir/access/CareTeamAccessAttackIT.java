@@ -423,10 +423,21 @@ class CareTeamAccessAttackIT extends CareTeamAccessTestBase {
 	}
 
 	@Test
-	void typesThatBelongToNoPatientAreOutOfReach() {
-		forbidden(as(nurseToken).body("""
+	void aSubscriptionToAnotherPatientIsRefusedLikeTheSearch() {
+		// The same answer as the search Observation?patient=B would get, whether or not B exists.
+		Response hidden = as(nurseToken).body("""
 				{"resourceType":"Subscription","status":"requested","reason":"監視","criteria":"Observation?patient=Patient/%s",
-				 "channel":{"type":"rest-hook","endpoint":"https://example.jp/hook"}}""".formatted(patientB)).post("/Subscription"));
+				 "channel":{"type":"rest-hook","endpoint":"https://example.jp/hook"}}""".formatted(patientB)).post("/Subscription");
+		forbidden(hidden);
+		Response missing = as(nurseToken).body("""
+				{"resourceType":"Subscription","status":"requested","reason":"監視","criteria":"Observation?patient=Patient/987654321",
+				 "channel":{"type":"rest-hook","endpoint":"https://example.jp/hook"}}""").post("/Subscription");
+		forbidden(missing);
+		assertThat(hidden.jsonPath().getString("issue[0].diagnostics"), equalTo(missing.jsonPath().getString("issue[0].diagnostics")));
+	}
+
+	@Test
+	void typesThatBelongToNoPatientAreOutOfReach() {
 		forbidden(as(nurseToken).get("/Bundle"));
 		String groupB = create("Group", """
 				{"resourceType":"Group","type":"person","actual":true,"name":"谷原家","member":[{"entity":{"reference":"Patient/%s"}}]}""".formatted(patientB));

@@ -4,6 +4,11 @@ import static jp.zaitaku.fhir.messaging.HomeTeam.as;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+
+import ca.uhn.fhir.context.FhirContext;
+import org.hl7.fhir.r4.model.CareTeam;
 
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -33,6 +38,7 @@ class SubscriptionsIT extends FhirServerTestBase {
 	/** One request the receiver got. */
 	record Received(String method, String path, String authorization, String body) {}
 
+	private static final FhirContext FHIR = FhirContext.forR4Cached();
 	private static HomeTeam home;
 	private HttpServer receiver;
 	private final List<Received> received = new CopyOnWriteArrayList<>();
@@ -113,8 +119,74 @@ class SubscriptionsIT extends FhirServerTestBase {
 		String token = client.token(serverUrl(), "system/Subscription.cruds system/Observation.rs");
 		as(token).body(subscription("Communication?subject=Patient/" + home.patient, endpoint(), "rest-hook"))
 				.post("/Subscription").then().statusCode(403).body("issue[0].diagnostics", containsString("Communication"));
-		// Care-team members do not subscribe yet: Subscriptions are for systems that reach every patient.
-		as(home.nurseToken).body(subscription("Communication?subject=Patient/" + home.patient, endpoint(), "rest-hook"))
+		// A caller limited to their patients subscribes only to a search they could make themselves.
+		as(home.nurseToken).body(subscription("Observation?_has:Observation:derived-from:value-string=嚥下", endpoint(), "rest-hook"))
 				.post("/Subscription").then().statusCode(403);
+		as(home.nurseToken).body(subscription("Measure?", endpoint(), "rest-hook")).post("/Subscription").then().statusCode(403);
+	}
+
+	@Test
+	void aTeamMemberSubscribesAndReceivesOnlyWhatSheMayRead() {
+		// She claims the doctor's name as owner; the server makes it hers.
+		String mine = created(as(home.nurseToken).body(subscription("Communication?", endpoint() + "/nurse", "rest-hook")
+				.replace("\"status\":\"requested\"", "\"status\":\"requested\",\"meta\":{\"tag\":[{\"system\":\"https://zaitaku-fhir.github.io/ig/CodeSystem/owner\",\"code\":\"Practitioner/"
+						+ home.doctor + "\"}]}")).post("/Subscription"));
+		as(home.nurseToken).get("/Subscription/" + mine).then().statusCode(200)
+				.body("meta.tag.find { it.system.endsWith('/owner') }.code", equalTo("Practitioner/" + home.nurse));
+		// Another member neither reads nor finds it: its header may hold the receiver's credentials.
+		as(home.doctorToken).get("/Subscription/" + mine).then().statusCode(404);
+		assertThat(as(home.doctorToken).get("/Subscription").then().statusCode(200).extract().jsonPath().getList("entry.resource.id"),
+				not(hasItem(mine)));
+		assertThat(as(home.nurseToken).get("/Subscription").then().statusCode(200).extract().jsonPath().getList("entry.resource.id"),
+				hasItem(mine));
+		as(home.doctorToken).delete("/Subscription/" + mine).then().statusCode(404);
+		String everything = created(fhir().body(subscription("Communication?", endpoint() + "/system", "rest-hook")).post("/Subscription"));
+		awaitActive(mine);
+		awaitActive(everything);
+
+		String hers = home.message(home.doctorToken, "Practitioner/" + home.doctor, "instruction", "routine",
+				"明日の訪問時に血圧を測定してください。", "Practitioner/" + home.nurse);
+		String otherPatient = createPatient("谷原", "次郎", "ヤハラ", "ジロウ");
+		String notHers = created(fhir().body(communicationJson(otherPatient, "他の療養者への連絡（看護師のチーム外）")).post("/Communication"));
+		awaitDelivery("/hook/system/Communication/" + notHers);
+		awaitDelivery("/hook/nurse/Communication/" + hers);
+		assertThat(deliveredTo("/hook/nurse/Communication/" + notHers), equalTo(false));
+
+		// Off the team, she gets nothing more about the patient.
+		leaveTheTeam("Practitioner/" + home.nurse);
+		String after = home.message(home.doctorToken, "Practitioner/" + home.doctor, "report", "routine", "退院後の経過は良好です。",
+				"CareTeam/" + home.team);
+		awaitDelivery("/hook/system/Communication/" + after);
+		pause(Duration.ofSeconds(3));
+		assertThat(deliveredTo("/hook/nurse/Communication/" + after), equalTo(false));
+		fhir().delete("/Subscription/" + everything).then().statusCode(200);
+	}
+
+	private void awaitActive(String subscription) {
+		Awaitility.await().atMost(TestTime.scaled(Duration.ofSeconds(90))).until(() ->
+				"active".equals(fhir().get("/Subscription/" + subscription).jsonPath().getString("status")));
+	}
+
+	private void awaitDelivery(String path) {
+		Awaitility.await().atMost(TestTime.scaled(Duration.ofSeconds(60))).until(() -> deliveredTo(path));
+	}
+
+	private boolean deliveredTo(String path) {
+		return received.stream().anyMatch(request -> request.path().equals(path));
+	}
+
+	private static void pause(Duration duration) {
+		try {
+			Thread.sleep(duration.toMillis());
+		} catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	/** Takes {@code member} off the home team (this test class's own team; no other test of it needs them). */
+	private void leaveTheTeam(String member) {
+		CareTeam team = FHIR.newJsonParser().parseResource(CareTeam.class, fhir().get("/CareTeam/" + home.team).asString());
+		team.getParticipant().removeIf(participant -> member.equals(participant.getMember().getReference()));
+		fhir().body(FHIR.newJsonParser().encodeResourceToString(team)).put("/CareTeam/" + home.team).then().statusCode(200);
 	}
 }
