@@ -63,6 +63,11 @@ public class CallerAccesses {
 		if (!(SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken token)) {
 			return CallerAccess.EVERY_PATIENT_ACCESS; // open mode: no tokens at all
 		}
+		return ofToken(token);
+	}
+
+	/** What the bearer of an access token reaches, outside a FHIR request (a websocket's handshake). */
+	public CallerAccess ofToken(JwtAuthenticationToken token) {
 		Jwt jwt = token.getToken();
 		String boundPatient = patientBoundOnly(jwt) ? jwt.getClaimAsString("patient") : null;
 		CallerAccess access = personOrOrganisation(token, jwt);

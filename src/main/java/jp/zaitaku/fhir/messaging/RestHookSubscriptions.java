@@ -19,7 +19,7 @@ import org.springframework.context.annotation.Import;
 @Import({SubscriptionSubmitterConfig.class, SubscriptionProcessorConfig.class})
 class RestHookSubscriptions {
 
-	/** Rest-hook is the channel this server delivers; HAPI processes no Subscription without a supported type. */
+	/** Rest-hook and websocket are the channels this server delivers; HAPI processes no Subscription without a supported type. */
 	@Bean
 	static BeanPostProcessor restHookSubscriptionsSupported() {
 		return new BeanPostProcessor() {
@@ -27,6 +27,7 @@ class RestHookSubscriptions {
 			public Object postProcessBeforeInitialization(Object bean, String beanName) {
 				if (bean instanceof SubscriptionSettings settings) {
 					settings.addSupportedSubscriptionType(org.hl7.fhir.dstu2.model.Subscription.SubscriptionChannelType.RESTHOOK);
+					WebsocketNotifications.supportWebsockets(settings);
 				}
 				return bean;
 			}

@@ -24,9 +24,9 @@ import org.springframework.stereotype.Component;
 /**
  * What a Subscription may ask for, checked when it is written (created or updated, also in a bundle):
  * <ul>
- *   <li>the channel is {@code rest-hook} (422 for the others, which this server does not deliver;
- *       HAPI would leave them {@code requested} for ever);
- *   <li>its endpoint is on the public internet ({@link PublicEndpoints}; 422), unless
+ *   <li>the channel is {@code rest-hook} or {@code websocket} (422 for the others, which this server
+ *       does not deliver; HAPI would leave them {@code requested} for ever);
+ *   <li>a rest-hook endpoint is on the public internet ({@link PublicEndpoints}; 422), unless
  *       {@code zaitaku.messaging.allow-private-endpoints} is set;
  *   <li>the token's scopes may read the type its criteria watch (403): a subscription delivers that
  *       type's resources;
@@ -64,11 +64,11 @@ class SubscriptionChannelGuard implements FhirServerInterceptor {
 			return;
 		}
 		Subscription.SubscriptionChannelComponent channel = subscription.getChannel();
-		if (channel.getType() != Subscription.SubscriptionChannelType.RESTHOOK) {
+		if (channel.getType() != Subscription.SubscriptionChannelType.RESTHOOK && channel.getType() != Subscription.SubscriptionChannelType.WEBSOCKET) {
 			throw new UnprocessableEntityException("Subscription.channel.type " + (channel.hasType() ? channel.getType().toCode() : "(none)")
-					+ " is not delivered by this server; use rest-hook.");
+					+ " is not delivered by this server; use rest-hook or websocket.");
 		}
-		if (!allowPrivateEndpoints) {
+		if (channel.getType() == Subscription.SubscriptionChannelType.RESTHOOK && !allowPrivateEndpoints) {
 			PublicEndpoints.refusal(channel.getEndpoint()).ifPresent(why -> {
 				throw new UnprocessableEntityException("Subscription.channel.endpoint is refused: " + why + ".");
 			});

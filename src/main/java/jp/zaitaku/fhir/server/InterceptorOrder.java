@@ -134,6 +134,8 @@ public final class InterceptorOrder {
 
 	/** The CapabilityStatement's SMART endpoints, for the host the caller used. */
 	public static final int CAPABILITY_STATEMENT_SECURITY = 100;
+	/** The CapabilityStatement's websocket URL, for the host the caller used. */
+	public static final int CAPABILITY_STATEMENT_WEBSOCKET = 105;
 	/** {@code $reindex} also rebuilds the full-text index. */
 	public static final int REINDEX_REBUILDS_FULL_TEXT = 110;
 	/** A batch entry that failed on a caller's malformed value is 400, as the plain request would be. */

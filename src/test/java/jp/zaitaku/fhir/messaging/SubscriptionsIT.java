@@ -128,16 +128,16 @@ class SubscriptionsIT extends FhirServerTestBase {
 	@Test
 	void aTeamMemberSubscribesAndReceivesOnlyWhatSheMayRead() {
 		// She claims the doctor's name as owner; the server makes it hers.
-		String mine = created(as(home.nurseToken).body(subscription("Communication?", endpoint() + "/nurse", "rest-hook")
+		String mine = created(as(home.helperToken).body(subscription("Communication?", endpoint() + "/helper", "rest-hook")
 				.replace("\"status\":\"requested\"", "\"status\":\"requested\",\"meta\":{\"tag\":[{\"system\":\"https://zaitaku-fhir.github.io/ig/CodeSystem/owner\",\"code\":\"Practitioner/"
 						+ home.doctor + "\"}]}")).post("/Subscription"));
-		as(home.nurseToken).get("/Subscription/" + mine).then().statusCode(200)
-				.body("meta.tag.find { it.system.endsWith('/owner') }.code", equalTo("Practitioner/" + home.nurse));
+		as(home.helperToken).get("/Subscription/" + mine).then().statusCode(200)
+				.body("meta.tag.find { it.system.endsWith('/owner') }.code", equalTo("Practitioner/" + home.helper));
 		// Another member neither reads nor finds it: its header may hold the receiver's credentials.
 		as(home.doctorToken).get("/Subscription/" + mine).then().statusCode(404);
 		assertThat(as(home.doctorToken).get("/Subscription").then().statusCode(200).extract().jsonPath().getList("entry.resource.id"),
 				not(hasItem(mine)));
-		assertThat(as(home.nurseToken).get("/Subscription").then().statusCode(200).extract().jsonPath().getList("entry.resource.id"),
+		assertThat(as(home.helperToken).get("/Subscription").then().statusCode(200).extract().jsonPath().getList("entry.resource.id"),
 				hasItem(mine));
 		as(home.doctorToken).delete("/Subscription/" + mine).then().statusCode(404);
 		String everything = created(fhir().body(subscription("Communication?", endpoint() + "/system", "rest-hook")).post("/Subscription"));
@@ -145,21 +145,102 @@ class SubscriptionsIT extends FhirServerTestBase {
 		awaitActive(everything);
 
 		String hers = home.message(home.doctorToken, "Practitioner/" + home.doctor, "instruction", "routine",
-				"明日の訪問時に血圧を測定してください。", "Practitioner/" + home.nurse);
+				"明日の入浴介助の前に血圧を測ってください。", "Practitioner/" + home.helper);
 		String otherPatient = createPatient("谷原", "次郎", "ヤハラ", "ジロウ");
-		String notHers = created(fhir().body(communicationJson(otherPatient, "他の療養者への連絡（看護師のチーム外）")).post("/Communication"));
+		String notHers = created(fhir().body(communicationJson(otherPatient, "他の療養者への連絡（ヘルパーのチーム外）")).post("/Communication"));
 		awaitDelivery("/hook/system/Communication/" + notHers);
-		awaitDelivery("/hook/nurse/Communication/" + hers);
-		assertThat(deliveredTo("/hook/nurse/Communication/" + notHers), equalTo(false));
+		awaitDelivery("/hook/helper/Communication/" + hers);
+		assertThat(deliveredTo("/hook/helper/Communication/" + notHers), equalTo(false));
 
 		// Off the team, she gets nothing more about the patient.
-		leaveTheTeam("Practitioner/" + home.nurse);
+		leaveTheTeam("Practitioner/" + home.helper);
 		String after = home.message(home.doctorToken, "Practitioner/" + home.doctor, "report", "routine", "退院後の経過は良好です。",
 				"CareTeam/" + home.team);
 		awaitDelivery("/hook/system/Communication/" + after);
 		pause(Duration.ofSeconds(3));
-		assertThat(deliveredTo("/hook/nurse/Communication/" + after), equalTo(false));
+		assertThat(deliveredTo("/hook/helper/Communication/" + after), equalTo(false));
 		fhir().delete("/Subscription/" + everything).then().statusCode(200);
+	}
+
+	@Test
+	void aTeamMemberListensOnTheWebsocketToHerOwnSubscriptionOnly() throws Exception {
+		fhir().get("/metadata").then().statusCode(200).body("rest[0].extension.find { it.url == '"
+				+ "http://hl7.org/fhir/StructureDefinition/capabilitystatement-websocket' }.valueUri", equalTo("ws://localhost:" + port + "/websocket"));
+		String mine = created(as(home.pharmacistToken).body("""
+				{"resourceType":"Subscription","status":"requested","reason":"花子さんへの連絡を薬局の端末で受ける",
+				 "criteria":"Communication?subject=Patient/%s","channel":{"type":"websocket"}}""".formatted(home.patient)).post("/Subscription"));
+		awaitActive(mine);
+
+		// No token: no websocket at all.
+		java.util.concurrent.CompletionException refused = org.junit.jupiter.api.Assertions.assertThrows(java.util.concurrent.CompletionException.class,
+				() -> websocket(null).join());
+		assertThat(((java.net.http.WebSocketHandshakeException) refused.getCause()).getResponse().statusCode(), equalTo(401));
+		// Someone else's Subscription: refused as one that does not exist.
+		Listener doctor = new Listener();
+		java.net.http.WebSocket doctorSocket = websocket(home.doctorToken, doctor).join();
+		doctorSocket.sendText("bind " + mine, true).join();
+		assertThat(doctor.next(), equalTo("error Subscription is not known"));
+		doctor.awaitClosed();
+
+		Listener pharmacist = new Listener();
+		java.net.http.WebSocket socket = websocket(home.pharmacistToken, pharmacist).join();
+		try {
+			socket.sendText("bind Subscription/" + mine, true).join();
+			assertThat(pharmacist.next(), containsString("bound " + mine));
+			home.message(home.doctorToken, "Practitioner/" + home.doctor, "medication-info", "routine",
+					"残薬が多くあります。服薬状況の確認をお願いします。", "Organization/" + home.pharmacy);
+			assertThat(pharmacist.next(), containsString("ping " + mine));
+		} finally {
+			socket.sendClose(java.net.http.WebSocket.NORMAL_CLOSURE, "done").join();
+		}
+	}
+
+	/** Text frames a websocket client received, in order, and whether the server closed it. */
+	static final class Listener implements java.net.http.WebSocket.Listener {
+		private final java.util.concurrent.BlockingQueue<String> texts = new java.util.concurrent.LinkedBlockingQueue<>();
+		private final java.util.concurrent.CountDownLatch closed = new java.util.concurrent.CountDownLatch(1);
+		private final StringBuilder partial = new StringBuilder();
+
+		@Override
+		public java.util.concurrent.CompletionStage<?> onText(java.net.http.WebSocket socket, CharSequence data, boolean last) {
+			partial.append(data);
+			if (last) {
+				texts.add(partial.toString());
+				partial.setLength(0);
+			}
+			socket.request(1);
+			return null;
+		}
+
+		@Override
+		public java.util.concurrent.CompletionStage<?> onClose(java.net.http.WebSocket socket, int status, String reason) {
+			closed.countDown();
+			return null;
+		}
+
+		String next() throws InterruptedException {
+			String text = texts.poll(TestTime.scaled(Duration.ofSeconds(60)).toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+			if (text == null) {
+				throw new AssertionError("nothing received on the websocket");
+			}
+			return text;
+		}
+
+		void awaitClosed() throws InterruptedException {
+			assertThat(closed.await(TestTime.scaled(Duration.ofSeconds(30)).toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS), equalTo(true));
+		}
+	}
+
+	private java.util.concurrent.CompletableFuture<java.net.http.WebSocket> websocket(String token) {
+		return websocket(token, new Listener());
+	}
+
+	private java.util.concurrent.CompletableFuture<java.net.http.WebSocket> websocket(String token, Listener listener) {
+		java.net.http.WebSocket.Builder builder = java.net.http.HttpClient.newHttpClient().newWebSocketBuilder();
+		if (token != null) {
+			builder.header("Authorization", "Bearer " + token);
+		}
+		return builder.buildAsync(java.net.URI.create("ws://localhost:" + port + "/websocket"), listener);
 	}
 
 	private void awaitActive(String subscription) {
