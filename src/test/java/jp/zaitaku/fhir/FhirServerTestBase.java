@@ -33,7 +33,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 		webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = {"server.address=127.0.0.1", "zaitaku.storage.data-dir=target/test-data/shared-server", "zaitaku.server.max-request-size=1MB",
 				"zaitaku.security.allow-http-jwks-urls=true", "zaitaku.messaging.escalation-check-interval=2s",
-				"zaitaku.messaging.allow-private-endpoints=true"})
+				"zaitaku.messaging.allow-private-endpoints=true", "zaitaku.messaging.attachment-max-size=200KB"})
 @Import(FhirServerTestBase.TestClock.class)
 public abstract class FhirServerTestBase {
 

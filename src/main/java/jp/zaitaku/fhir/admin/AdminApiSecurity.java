@@ -1,16 +1,14 @@
 package jp.zaitaku.fhir.admin;
 
-import jakarta.servlet.DispatcherType;
 import jp.zaitaku.fhir.security.SecurityEnabled;
 import jp.zaitaku.fhir.security.authorization.ClientRegistration;
+import jp.zaitaku.fhir.security.resourceserver.BearerTokenEndpoints;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
 
 /**
  * {@code /admin/**} is a bearer-token API like {@code /fhir}, with the same access tokens (issued
@@ -26,15 +24,6 @@ class AdminApiSecurity {
 	@Bean
 	@Order(3)
 	SecurityFilterChain adminApiFilterChain(HttpSecurity http, JwtDecoder accessTokens) throws Exception {
-		http.securityMatcher(AntPathRequestMatcher.antMatcher("/admin/**"))
-				.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-				.csrf(csrf -> csrf.disable())
-				.logout(logout -> logout.disable())
-				.requestCache(cache -> cache.disable())
-				.authorizeHttpRequests(requests -> requests
-						.dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
-						.anyRequest().hasAuthority("SCOPE_" + SCOPE))
-				.oauth2ResourceServer(resourceServer -> resourceServer.jwt(jwt -> jwt.decoder(accessTokens)));
-		return http.build();
+		return BearerTokenEndpoints.chain(http, "/admin/**", accessTokens, request -> request.hasAuthority("SCOPE_" + SCOPE));
 	}
 }

@@ -70,6 +70,8 @@ public final class InterceptorOrder {
 	public static final int AUDIT_EVENTS_NOT_STORED = 100;
 	/** Read receipts are written by {@code $mark-read} only (403), before reach: the same answer whoever the patient. */
 	public static final int RECEIPTS_BY_THE_SERVER_ONLY = 105;
+	/** Attachments of accepted content types and sizes (422/413), before reach: the same answer whoever the patient. */
+	public static final int ATTACHMENT_TYPES_AND_SIZES = 107;
 	/** Reach Lists are written by the server only (403). */
 	public static final int REACH_LISTS_SERVER_ONLY = 110;
 	/** A write about a patient the caller does not reach (403). */

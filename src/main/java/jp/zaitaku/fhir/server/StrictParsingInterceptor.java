@@ -66,16 +66,19 @@ public class StrictParsingInterceptor implements FhirServerInterceptor {
 		if (body == null || body.length == 0) {
 			return; // HAPI itself refuses a missing body
 		}
-		String text = utf8(body);
 		EncodingEnum encoding = EncodingEnum.forContentType(contentType);
 		boolean jsonPatch = contentType != null && contentType.toLowerCase(java.util.Locale.ROOT).startsWith(Constants.CT_JSON_PATCH);
+		if (encoding == null && !jsonPatch) {
+			return; // a Binary's own bytes (a photo, a PDF); other content types are refused by RequestContentType
+		}
+		String text = utf8(body);
 		if (encoding == EncodingEnum.JSON || jsonPatch) {
 			StrictJson.check(text, limits.maxBodyValues(), limits.maxRepetitions());
 		} else if (encoding == EncodingEnum.XML) {
 			StrictXml.check(text, limits.maxBodyValues(), limits.maxRepetitions());
 		}
-		if (encoding == null || jsonPatch) {
-			return; // a JSON Patch is no resource; other content types are refused by RequestContentType
+		if (jsonPatch) {
+			return; // a JSON Patch is no resource
 		}
 		IParser parser = encoding.newParser(fhirContext).setParserErrorHandler(new StrictErrorHandler());
 		IBaseResource parsed;
