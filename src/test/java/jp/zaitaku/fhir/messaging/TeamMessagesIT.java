@@ -89,6 +89,27 @@ class TeamMessagesIT extends FhirServerTestBase {
 	}
 
 	@Test
+	void tenClicksAtOnceRecordOneReceipt() throws Exception {
+		String message = toTheTeam("contact", "routine", "明日の訪問は10時に変更になりました。");
+		java.util.concurrent.ExecutorService clicks = java.util.concurrent.Executors.newFixedThreadPool(10);
+		try {
+			List<java.util.concurrent.Future<String>> receipts = new java.util.ArrayList<>();
+			for (int i = 0; i < 10; i++) {
+				receipts.add(clicks.submit(() -> markRead(home.helperToken, message, "acknowledged").getString("id")));
+			}
+			java.util.Set<String> ids = new java.util.HashSet<>();
+			for (java.util.concurrent.Future<String> receipt : receipts) {
+				ids.add(receipt.get(TestTime.scaled(Duration.ofSeconds(60)).toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS));
+			}
+			assertThat(ids.size(), equalTo(1));
+		} finally {
+			clicks.shutdownNow();
+		}
+		fhir().queryParam("in-response-to", "Communication/" + message).get("/Communication")
+				.then().statusCode(200).body("total", equalTo(1));
+	}
+
+	@Test
 	void onlyARecipientMarksAMessageAndNobodyWritesAReceiptDirectly() {
 		String toTheDoctor = home.message(home.nurseToken, "Practitioner/" + home.nurse, "consultation", "routine",
 				"疼痛時の頓用について相談です。", "Practitioner/" + home.doctor);
