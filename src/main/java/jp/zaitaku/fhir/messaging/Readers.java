@@ -5,6 +5,7 @@ import ca.uhn.fhir.rest.server.exceptions.ForbiddenOperationException;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import jp.zaitaku.fhir.access.CallerAccesses;
 import jp.zaitaku.fhir.access.CareTeamMembership;
 import org.hl7.fhir.r4.model.IdType;
@@ -22,6 +23,8 @@ class Readers {
 	/** A reader and every reference a message or a team may name them by ({@link CareTeamMembership#identitiesOf}). */
 	record Reader(String reference, Set<String> identities) {}
 
+	private static final Pattern READER = Pattern.compile("(Practitioner|RelatedPerson|Patient)/[A-Za-z0-9\\-.]{1,64}");
+
 	private final CallerAccesses accesses;
 	private final CareTeamMembership membership;
 
@@ -32,16 +35,16 @@ class Readers {
 
 	Reader of(RequestDetails request, Reference named) {
 		Optional<String> person = accesses.personBehind(request);
-		String namedReader = named == null ? null : new IdType(named.getReference()).toUnqualifiedVersionless().getValue();
+		String namedReader = named == null || !named.hasReference() ? null : new IdType(named.getReference()).toUnqualifiedVersionless().getValue();
 		if (person.isPresent()) {
 			if (namedReader != null && !namedReader.equals(person.get())) {
 				throw new InvalidRequestException("The reader is the person signed in (" + person.get() + "); leave out the parameter reader.");
 			}
 			return reader(person.get());
 		}
-		if (namedReader == null || !namedReader.contains("/")) {
+		if (namedReader == null || !READER.matcher(namedReader).matches()) {
 			throw new InvalidRequestException("This token names no person: name the reader with the parameter reader"
-					+ " (a Reference to a Practitioner, RelatedPerson or Patient).");
+					+ " (a Reference to a Practitioner, RelatedPerson or Patient, e.g. Practitioner/123).");
 		}
 		Reader reader = reader(namedReader);
 		Optional<String> organization = accesses.organizationBehind(request);

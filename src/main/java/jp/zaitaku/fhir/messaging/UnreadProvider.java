@@ -10,6 +10,7 @@ import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
 import ca.uhn.fhir.rest.param.ReferenceOrListParam;
 import ca.uhn.fhir.rest.param.ReferenceParam;
+import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -81,6 +82,9 @@ class UnreadProvider implements FhirOperationProvider, ScopedOperation {
 	@Operation(name = OPERATION, typeName = "Communication", idempotent = true)
 	public Parameters unread(@OperationParam(name = "patient", max = 1) ReferenceParam patient,
 			@OperationParam(name = "reader", max = 1) ReferenceParam reader, RequestDetails request) {
+		if (patient != null && (patient.getIdPart() == null || !patient.getIdPart().matches("[A-Za-z0-9\\-.]{1,64}"))) {
+			throw new InvalidRequestException("patient names a Patient: patient=Patient/123.");
+		}
 		Readers.Reader who = readers.of(request, reader == null ? null : new Reference(reader.getValue()));
 		CallerAccess access = accesses.of(request);
 		List<Communication> unread = unreadMessages(who, patient == null ? null : "Patient/" + patient.getIdPart(), access);

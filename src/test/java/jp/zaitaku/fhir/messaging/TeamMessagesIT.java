@@ -89,6 +89,24 @@ class TeamMessagesIT extends FhirServerTestBase {
 	}
 
 	@Test
+	void malformedCallsAreClientErrors() {
+		String message = toTheTeam("contact", "routine", "来週の訪問日程のご連絡です。");
+		for (String reader : List.of("Practitioner/", "garbage", "Practitioner/999999999", "Observation/1", "Practitioner/a b", "")) {
+			fhir().body("""
+					{"resourceType":"Parameters","parameter":[{"name":"reader","valueReference":{"reference":"%s"}}]}""".formatted(reader))
+					.post("/Communication/" + message + "/$mark-read").then().statusCode(400).body("resourceType", equalTo("OperationOutcome"));
+		}
+		as(home.nurseToken).body("""
+				{"resourceType":"Parameters","parameter":[{"name":"status","valueString":"既読"}]}""")
+				.post("/Communication/" + message + "/$mark-read").then().statusCode(400);
+		as(home.nurseToken).body("{\"resourceType\":\"Parameters\"").post("/Communication/" + message + "/$mark-read").then().statusCode(400);
+		as(home.nurseToken).get("/Communication/" + message + "/$mark-read").then().statusCode(org.hamcrest.Matchers.anyOf(equalTo(400), equalTo(405)));
+		as(home.nurseToken).get("/Communication/no-such-message/$receipts").then().statusCode(404);
+		as(home.nurseToken).queryParam("patient", "Patient/").get("/Communication/$unread").then().statusCode(400);
+		fhir().queryParam("reader", "Practitioner/%00").get("/Communication/$unread").then().statusCode(400);
+	}
+
+	@Test
 	void tenClicksAtOnceRecordOneReceipt() throws Exception {
 		String message = toTheTeam("contact", "routine", "明日の訪問は10時に変更になりました。");
 		java.util.concurrent.ExecutorService clicks = java.util.concurrent.Executors.newFixedThreadPool(10);
